@@ -1,0 +1,34 @@
+/**
+ * The seed generator: fills an empty simulated ECC with a deterministic, internally consistent
+ * data set. Steps run in dependency order; each gets its own random stream, so a step that
+ * draws more numbers does not change what the others produce.
+ */
+
+import type { Database } from '../database.js';
+import { Random } from '../../random.js';
+import type { SeedContext, SeedOptions } from './context.js';
+import { seedCustomers, type SeededCustomer } from './customers.js';
+import { seedMaterials, type SeededMaterial } from './materials.js';
+import { seedOrgStructure } from './orgStructure.js';
+
+export type { SeedOptions } from './context.js';
+
+export interface SeedResult {
+  customers: SeededCustomer[];
+  materials: SeededMaterial[];
+}
+
+export const DEFAULT_SEED_OPTIONS: SeedOptions = { seed: 4365, customers: 300 };
+
+export function seedDatabase(db: Database, options: Partial<SeedOptions> = {}, today: string = new Date().toISOString().slice(0, 10)): SeedResult {
+  const context: SeedContext = {
+    db,
+    random: new Random((options.seed ?? DEFAULT_SEED_OPTIONS.seed) >>> 0),
+    options: { ...DEFAULT_SEED_OPTIONS, ...options },
+    today: new Date(`${today}T00:00:00Z`),
+  };
+  seedOrgStructure(context);
+  const materials = seedMaterials(context);
+  const customers = seedCustomers(context);
+  return { customers, materials };
+}

@@ -1,0 +1,34 @@
+/**
+ * Test fixture: the same simulated ECC reached through every RFC transport the gateway has.
+ * BAPI wrapper tests run once per transport, so each wrapper is proven over the in-process
+ * path, SOAP-RFC over HTTP and node-rfc (through a module double of node-rfc).
+ */
+
+import { createSimulatedEcc, type CreateEccOptions, type SeededEcc } from '../../sandbox/ecc/index.js';
+import { createInProcessRfcClient } from '../transports/inProcess.js';
+import type { RfcClient } from '../rfc.js';
+
+export const SANDBOX_USER = { user: 'ECC365', password: 'sandbox' };
+export const FIXED_TODAY = '2026-11-27';
+
+export interface TransportFixture {
+  /** The transport's name, for test titles. */
+  name: string;
+  /** Connects a client to the given simulated ECC; `stop` releases what the transport started (servers). */
+  start(seeded: SeededEcc): Promise<{ client: RfcClient; stop: () => Promise<void> }>;
+}
+
+export const TRANSPORTS: TransportFixture[] = [
+  {
+    name: 'in-process',
+    start: async ({ ecc }) => {
+      const client = createInProcessRfcClient(ecc, { ...SANDBOX_USER, timeoutMs: 10_000 });
+      return { client, stop: () => client.close() };
+    },
+  },
+];
+
+/** A seeded simulated ECC with a fixed date, small by default, for tests. */
+export function createTestEcc(options: CreateEccOptions = {}): SeededEcc {
+  return createSimulatedEcc({ today: FIXED_TODAY, ...options, seed: { customers: 60, ...options.seed } });
+}
