@@ -62,7 +62,7 @@ export class AppError extends Error {
     return this.action !== 'fail';
   }
 
-  toJSON(): Record<string, unknown> {
+  toJSON(): { code: string; message: string } & Record<string, unknown> {
     return {
       code: this.code,
       message: this.message,

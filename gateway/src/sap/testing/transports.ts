@@ -5,6 +5,7 @@
  */
 
 import { createSimulatedEcc, type CreateEccOptions, type SeededEcc } from '../../sandbox/ecc/index.js';
+import type { SeedResult } from '../../sandbox/ecc/seed/index.js';
 import { createInProcessRfcClient } from '../transports/inProcess.js';
 import type { RfcClient } from '../rfc.js';
 
@@ -28,7 +29,11 @@ export const TRANSPORTS: TransportFixture[] = [
   },
 ];
 
+export type TestEcc = SeededEcc & { seeded: SeedResult };
+
 /** A seeded simulated ECC with a fixed date, small by default, for tests. */
-export function createTestEcc(options: CreateEccOptions = {}): SeededEcc {
-  return createSimulatedEcc({ today: FIXED_TODAY, ...options, seed: { customers: 60, ...options.seed } });
+export function createTestEcc(options: Omit<CreateEccOptions, 'stateFile'> = {}): TestEcc {
+  const created = createSimulatedEcc({ today: FIXED_TODAY, ...options, seed: { customers: 60, ...options.seed } });
+  if (!created.seeded) throw new Error('a test ECC is always seeded');
+  return { ...created, seeded: created.seeded };
 }

@@ -1,0 +1,70 @@
+/**
+ * Turns errors into JSON answers with a stable code and a message a user can act on. Typed
+ * errors (AppError) keep their code; their category decides the HTTP status; a retryable error
+ * says when to retry. Anything else is an internal error: logged in full, answered without
+ * details.
+ */
+
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, type ErrorCategory } from '../model/errors.js';
+import type { Logger } from '../log/logger.js';
+import { currentCorrelationId } from '../log/context.js';
+
+const STATUS_BY_CATEGORY: Record<ErrorCategory, number> = {
+  validation: 400,
+  business: 422,
+  transient: 503,
+  system: 502,
+  config: 500,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; correlationId?: string; [key: string]: unknown };
+}
+
+export function statusOf(error: AppError): number {
+  if (error.code.endsWith('_NOT_FOUND')) return 404;
+  return STATUS_BY_CATEGORY[error.category];
+}
+
+/** For body-parser errors (too large, bad JSON), which carry their own status. */
+function httpErrorOf(error: unknown): { status: number; type?: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 ? { status, ...(typeof type === 'string' ? { type } : {}) } : undefined;
+}
+
+export function errorHandler(logger: Logger) {
+  return (error: unknown, _request: Request, response: Response, next: NextFunction): void => {
+    if (response.headersSent) return next(error);
+    const correlationId = currentCorrelationId();
+    if (error instanceof AppError) {
+      const status = statusOf(error);
+      logger.log(status >= 500 ? 'error' : 'warn', error.message, { code: error.code, category: error.category, details: error.details, sapMessages: error.sapMessages });
+      if (error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      else if (error.retryable) response.setHeader('Retry-After', '5');
+      response.status(status).json({ error: { ...error.toJSON(), correlationId } } satisfies ErrorBody);
+      return;
+    }
+    const httpError = httpErrorOf(error);
+    if (httpError) {
+      const tooLarge = httpError.type === 'entity.too.large';
+      response.status(httpError.status).json({
+        error: {
+          code: tooLarge ? 'REQUEST_TOO_LARGE' : 'REQUEST_INVALID',
+          message: tooLarge ? 'The request body is larger than the gateway accepts (server.bodyLimit).' : 'The request body could not be read; send valid JSON.',
+          correlationId,
+        },
+      } satisfies ErrorBody);
+      return;
+    }
+    logger.error('unexpected error', { error });
+    response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'The gateway failed unexpectedly; the log has the details under this correlation id.', correlationId } } satisfies ErrorBody);
+  };
+}
+
+export function notFoundHandler(request: Request, response: Response): void {
+  response.status(404).json({
+    error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.path}. See /api/openapi.json for the routes.`, correlationId: currentCorrelationId() },
+  } satisfies ErrorBody);
+}
