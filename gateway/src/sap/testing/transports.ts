@@ -6,7 +6,9 @@
 
 import { createSimulatedEcc, type CreateEccOptions, type SeededEcc } from '../../sandbox/ecc/index.js';
 import type { SeedResult } from '../../sandbox/ecc/seed/index.js';
+import { serveSoapRfc } from '../../sandbox/ecc/soap/standalone.js';
 import { createInProcessRfcClient } from '../transports/inProcess.js';
+import { createSoapRfcClient } from '../transports/soapRfc.js';
 import type { RfcClient } from '../rfc.js';
 
 export const SANDBOX_USER = { user: 'ECC365', password: 'sandbox' };
@@ -25,6 +27,20 @@ export const TRANSPORTS: TransportFixture[] = [
     start: async ({ ecc }) => {
       const client = createInProcessRfcClient(ecc, { ...SANDBOX_USER, timeoutMs: 10_000 });
       return { client, stop: () => client.close() };
+    },
+  },
+  {
+    name: 'soap-rfc',
+    start: async ({ ecc }) => {
+      const server = await serveSoapRfc(ecc);
+      const client = createSoapRfcClient({ url: server.rfcUrl, client: ecc.client, ...SANDBOX_USER, timeoutMs: 10_000 });
+      return {
+        client,
+        stop: async () => {
+          await client.close();
+          await server.stop();
+        },
+      };
     },
   },
 ];
