@@ -51,6 +51,18 @@ const CATALOG: Record<string, string> = {
   'S& 101': 'Posting could not be carried out',
   'V4 233': 'SALES_HEADER_IN has been processed successfully',
   'V4 248': 'Error in SALES_ITEM_IN &1',
+  // Customer and material master BAPIs. Confirmed by SAP's documentation of the BAPIs (stechno.net copies of
+  // BAPI_CUSTOMER_GETLIST, BAPI_CUSTOMER_EXISTENCECHECK and BAPI_ISUMO_EXT_CREATEFROMDATA): S& 026/027,
+  // F2 502/503/156, B1 880/886. Plausible texts and numbers, not seen in a source: F2 154, F2 213.
+  'S& 026': 'Ranges: Value &1 in field SIGN is invalid. Allowed values are I, E.',
+  'S& 027': 'Ranges: Value &1 in field OPTION is invalid (EQ,NE,GT,GE,LE,LT,BT,NB,CP,NP)',
+  'F2 502': 'Debtor &1 does not exist',
+  'F2 503': 'Debtor &1 exists but has not been created in company code &2',
+  'F2 156': 'Debtor &1 is not created for sales area &2 &3 &4',
+  'B1 880': 'ISO code &1 is not allocated to a country key',
+  'B1 886': 'ISO code &1 is not allocated to a language key',
+  'F2 154': 'Customer &1 is marked for deletion',
+  'F2 213': 'Language key &1 is not defined',
 };
 
 export function message(type: Message['type'], id: string, number: string, ...variables: string[]): Message {
