@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedEcc } from '../../sandbox/ecc/simulatedEcc.js';
@@ -260,6 +265,56 @@ describe('SOAP-RFC transport: failures', () => {
     const client = service.client();
     await client.close();
     await expect(client.ping()).rejects.toThrow(/shutting down/);
+  });
+});
+
+/** A self-signed certificate for 127.0.0.1, made with the openssl command when it is installed. */
+function selfSignedCertificate(): { dir: string; key: string; cert: string } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'ecc365-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { dir, key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+const certificate = selfSignedCertificate();
+
+describe.skipIf(!certificate)('SOAP-RFC transport over HTTPS (skipped: no openssl command to make a test certificate)', () => {
+  let server: Server;
+  let url: string;
+  let router: SoapRfcRouter;
+  beforeAll(async () => {
+    const { ecc } = createSoapTestEcc();
+    router = createSoapRfcRouter(ecc);
+    const app = express();
+    app.use('/sap/bc', router);
+    server = createHttpsServer({ key: readFileSync(certificate!.key), cert: readFileSync(certificate!.cert) }, app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/sap/bc/soap/rfc`;
+  });
+  afterAll(async () => {
+    router.closeSessions();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(certificate!.dir, { recursive: true, force: true });
+  });
+
+  it('trusts SAP\'s certificate through the configured CA file', async () => {
+    const client = createSoapRfcClient({ url, client: '100', ...USER, tls: { caFile: certificate!.cert } });
+    await expect(client.call('Z_TEST_ECHO', { DAY: '20261127' })).resolves.toMatchObject({ DAY_AFTER: '20261128' });
+    await client.close();
+  });
+
+  it('refuses an untrusted certificate with a configuration error that names the setting', async () => {
+    const client = createSoapRfcClient({ url, client: '100', ...USER });
+    const error: unknown = await client.ping().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SapCommunicationError);
+    expect(error).toMatchObject({ category: 'config', message: expect.stringContaining('tls.caFile') });
+    await client.close();
   });
 });
 

@@ -20,6 +20,7 @@ import { errorForReply, excerpt, faultToError, readFault, type HttpReply, type R
 import { SoapHttp, type SoapTlsOptions } from './soapHttp.js';
 import { buildCallRequest, isResponseOf, readCallResponse, soapBodyElement, soapRequest } from './soapMessages.js';
 import { readFunctionInterface, type FunctionInterface } from './soapWsdl.js';
+import type { XmlElement } from './soapXml.js';
 
 export interface SoapRfcClientOptions {
   /** The ICF service, e.g. https://ecc.example.com:44300/sap/bc/soap/rfc */
@@ -85,6 +86,17 @@ const sessionLost = (functionModule: string): SapCommunicationError =>
     { details: { functionModule } },
   );
 
+/** …/soap/rfc → …/soap/wsdl11, the service SAP publishes beside it. */
+function wsdlUrlOf(rfcUrl: URL): URL {
+  if (!/\/soap\/rfc\/?$/.test(rfcUrl.pathname)) {
+    throw new SapCommunicationError(`The SOAP-RFC URL ${rfcUrl.origin}${rfcUrl.pathname} does not end in /soap/rfc: configure the WSDL service's URL (wsdlUrl) too`, { category: 'config' });
+  }
+  const url = new URL(rfcUrl);
+  url.pathname = rfcUrl.pathname.replace(/\/soap\/rfc\/?$/, '/soap/wsdl11');
+  url.search = '';
+  return url;
+}
+
 export function createSoapRfcClient(options: SoapRfcClientOptions): RfcClient {
   return new SoapRfcClient(options);
 }
@@ -103,7 +115,7 @@ class SoapRfcClient implements RfcClient {
 
   constructor(private readonly options: SoapRfcClientOptions) {
     this.rfcUrl = new URL(options.url);
-    this.wsdlUrl = new URL(options.wsdlUrl ?? options.url.replace(/\/soap\/rfc\/?(?=$|\?)/, '/soap/wsdl11'));
+    this.wsdlUrl = new URL(options.wsdlUrl ?? wsdlUrlOf(this.rfcUrl));
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`, 'utf8').toString('base64')}`;
     this.http = new SoapHttp({ maxConnections: options.maxConnections ?? 4, maxResponseBytes: options.maxResponseBytes ?? 64 * 1024 * 1024, ...(options.tls ? { tls: options.tls } : {}) });
@@ -218,10 +230,10 @@ class SoapRfcClient implements RfcClient {
   }
 
   /** The rfc:<FM>.Response of a successful answer; any other answer becomes its typed error. */
-  private responseElement(reply: HttpReply, functionModule: string): ReturnType<typeof soapBodyElement> {
+  private responseElement(reply: HttpReply, functionModule: string): XmlElement {
     const context = this.context(functionModule, this.rfcUrl);
     if (reply.status !== 200) throw errorForReply(reply, context);
-    let element: ReturnType<typeof soapBodyElement>;
+    let element: XmlElement;
     try {
       element = soapBodyElement(reply.body);
     } catch (error) {
