@@ -18,7 +18,7 @@ import {
   SapRuntimeError,
   SapTimeoutError,
 } from '../errors.js';
-import type { RfcClient, RfcParameters, RfcStructure } from '../rfc.js';
+import { structureOf, type RfcClient, type RfcParameters, type RfcStructure } from '../rfc.js';
 import { createInProcessRfcClient } from './inProcess.js';
 import { createSoapRfcClient, type SoapRfcClientOptions } from './soapRfc.js';
 
@@ -345,7 +345,42 @@ describe('SOAP-RFC transport: what it refuses to read', () => {
 });
 
 describe('SOAP-RFC transport: sessions and the LUW', () => {
+  const customerWithSalesOrg = (service: Service): { customerNumber: string; salesOrg: string } => {
+    const customerNumber = service.customer;
+    return { customerNumber, salesOrg: String(service.ecc.db.table('KNVV').select({ KUNNR: customerNumber })[0]!.VKORG) };
+  };
   const nameOf = (service: Service): unknown => service.ecc.db.table('KNA1').get({ KUNNR: service.customer })?.NAME1;
+
+  it('with BAPI_CUSTOMER_CHANGEFROMDATA1: a change committed in the same inSession is posted, the same calls without a session post nothing', async () => {
+    const service = await startService();
+    try {
+      const client = service.client();
+      const customer = customerWithSalesOrg(service);
+      const change = (city: string): RfcParameters => ({
+        CUSTOMERNO: customer.customerNumber,
+        PI_SALESORG: customer.salesOrg,
+        PI_PERSONALDATA: { CITY: city },
+        PI_PERSONALDATAX: { CITY: 'X' },
+      });
+      const cityOf = async (): Promise<unknown> =>
+        structureOf(await client.call('BAPI_CUSTOMER_GETDETAIL2', { CUSTOMERNO: customer.customerNumber }), 'CUSTOMERADDRESS').CITY;
+      const before = await cityOf();
+
+      const stateless = await client.call('BAPI_CUSTOMER_CHANGEFROMDATA1', change('Statelessburg'));
+      expect(stateless.RETURN).toMatchObject({ TYPE: 'S' });
+      await client.call('BAPI_TRANSACTION_COMMIT', { WAIT: 'X' });
+      expect(await cityOf()).toBe(before);
+
+      await client.inSession(async (session) => {
+        const changed = await session.call('BAPI_CUSTOMER_CHANGEFROMDATA1', change('Sessionville'));
+        expect(changed.RETURN).toMatchObject({ TYPE: 'S' });
+        await session.call('BAPI_TRANSACTION_COMMIT', { WAIT: 'X' });
+      });
+      expect(await cityOf()).toBe('Sessionville');
+    } finally {
+      await service.stop();
+    }
+  });
 
   it('commits a write made in the same inSession, visible from another session', async () => {
     const service = await startService();
