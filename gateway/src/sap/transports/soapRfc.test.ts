@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,8 +35,8 @@ interface Service {
   stop(): Promise<void>;
 }
 
-async function listen(app: express.Express | ((req: never, res: never) => void)): Promise<{ server: Server; port: number }> {
-  const server = createServer(app as Parameters<typeof createServer>[0]);
+async function listen(handler: RequestListener): Promise<{ server: Server; port: number }> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -318,28 +318,56 @@ describe.skipIf(!certificate)('SOAP-RFC transport over HTTPS (skipped: no openss
   });
 });
 
-describe('SOAP-RFC transport: what it refuses to read', () => {
-  it('refuses an answer with a DOCTYPE without expanding its entities, and reports an answer that is not SOAP', async () => {
-    const answers = [
-      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "EXPANDED">]><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><rfc:RFC_PING.Response xmlns:rfc="urn:sap-com:document:sap:rfc:functions">&e;</rfc:RFC_PING.Response></SOAP-ENV:Body></SOAP-ENV:Envelope>',
-      '<html><body>500 Internal Server Error</body></html>',
-    ];
+describe('SOAP-RFC transport: answers that are not results', () => {
+  /** A stand-in for SAP that gives the scripted answers in turn. */
+  async function scripted(answers: { status: number; body: string }[]): Promise<{ client: RfcClient; stop: () => Promise<void> }> {
     let next = 0;
-    const { server, port } = await listen(((_req: unknown, res: { setHeader(n: string, v: string): void; end(b: string): void }) => {
-      res.setHeader('Content-Type', 'text/xml');
-      res.end(answers[next++]!);
-    }) as never);
-    const client = createSoapRfcClient({ url: `http://127.0.0.1:${port}/sap/bc/soap/rfc`, client: '100', ...USER });
+    const { server, port } = await listen((_req, res) => {
+      const answer = answers[next++]!;
+      res.writeHead(answer.status, { 'Content-Type': 'text/xml; charset=utf-8' }).end(answer.body);
+    });
+    const client = createSoapRfcClient({ url: `http://127.0.0.1:${port}/sap/bc/soap/rfc`, client: '100', ...USER, maxResponseBytes: 4096 });
+    return {
+      client,
+      stop: async () => {
+        await client.close();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  }
+
+  it('refuses an answer with a DOCTYPE without expanding its entities, and reports an answer that is not SOAP', async () => {
+    const { client, stop } = await scripted([
+      { status: 200, body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "EXPANDED">]><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><rfc:RFC_PING.Response xmlns:rfc="urn:sap-com:document:sap:rfc:functions">&e;</rfc:RFC_PING.Response></SOAP-ENV:Body></SOAP-ENV:Envelope>' },
+      { status: 500, body: '<html><body>500 SAP Internal Server Error: RABAX_STATE</body></html>' },
+    ]);
     try {
       const doctype = await client.ping().catch((e: unknown) => e);
       expect(doctype).toBeInstanceOf(SapRuntimeError);
       expect((doctype as Error).message).toMatch(/DOCTYPE/);
       expect((doctype as Error).message).not.toMatch(/EXPANDED/);
-      await expect(client.ping()).rejects.toBeInstanceOf(SapRuntimeError);
+      await expect(client.ping()).rejects.toThrow(/HTTP 500 and no SOAP fault: 500 SAP Internal Server Error: RABAX_STATE/);
     } finally {
-      await client.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await stop();
+    }
+  });
+
+  it('maps 404 to a configuration error, a runtime error fault to SapRuntimeError, and refuses an answer over the size limit', async () => {
+    const { client, stop } = await scripted([
+      { status: 404, body: '<html>Not found</html>' },
+      {
+        status: 500,
+        body: '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>Internal Server Error</faultstring><detail><rfc:Error xmlns:rfc="urn:sap-com:document:sap:rfc:functions"><type>COMPUTE_INT_ZERODIVIDE</type><message>Division by zero</message></rfc:Error></detail></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>',
+      },
+      { status: 200, body: `<x>${'y'.repeat(10_000)}</x>` },
+    ]);
+    try {
+      await expect(client.ping()).rejects.toMatchObject({ code: 'SAP_COMMUNICATION', category: 'config', message: expect.stringContaining('HTTP 404') });
+      await expect(client.ping()).rejects.toMatchObject({ code: 'SAP_RUNTIME_ERROR', message: expect.stringContaining('COMPUTE_INT_ZERODIVIDE') });
+      await expect(client.ping()).rejects.toThrow(/larger than 4096 bytes/);
+    } finally {
+      await stop();
     }
   });
 });
