@@ -8,8 +8,10 @@ import { createSimulatedEcc, type CreateEccOptions, type SeededEcc } from '../..
 import type { SeedResult } from '../../sandbox/ecc/seed/index.js';
 import { serveSoapRfc } from '../../sandbox/ecc/soap/standalone.js';
 import { createInProcessRfcClient } from '../transports/inProcess.js';
+import { createNodeRfcClient } from '../transports/nodeRfc.js';
 import { createSoapRfcClient } from '../transports/soapRfc.js';
 import type { RfcClient } from '../rfc.js';
+import { NodeRfcDouble } from './nodeRfcDouble.js';
 
 export const SANDBOX_USER = { user: 'ECC365', password: 'sandbox' };
 export const FIXED_TODAY = '2026-11-27';
@@ -41,6 +43,14 @@ export const TRANSPORTS: TransportFixture[] = [
           await server.stop();
         },
       };
+    },
+  },
+  {
+    name: 'node-rfc',
+    start: async ({ ecc }) => {
+      const connection = { ashost: 'ecc.sandbox.invalid', sysnr: '00', client: ecc.client, user: SANDBOX_USER.user, passwd: SANDBOX_USER.password };
+      const client = createNodeRfcClient({ connection, timeoutMs: 10_000 }, () => new NodeRfcDouble(ecc));
+      return { client, stop: () => client.close() };
     },
   },
 ];
