@@ -1,11 +1,11 @@
 /**
  * Change documents in the canonical model: which business object changed when, by whom, and which
  * fields with their old and new values. Delta reads poll them to find what to sync. Table and
- * field names are the source system's (e.g. KNA1 / ORT01): they say where a value lives, and the
- * flow that reads them maps them to canonical fields.
+ * field names are the source system's own: they say where a value lives, and the flow that reads
+ * them maps them to canonical fields.
  */
 
-/** A point in the source system's own time (SAP records change times in its server time, without a zone). */
+/** A point in the source system's own time (recorded in its server's time zone, without an offset). */
 export interface ChangeInstant {
   /** YYYY-MM-DD */
   date: string;
@@ -39,7 +39,7 @@ export interface ChangeDocument {
 
 /** The changes of one business object (a customer, a material …), oldest first. */
 export interface ObjectChanges {
-  /** The kind of business object, in the source system's terms (SAP object class DEBI, MATERIAL, …). */
+  /** The kind of business object, in the source system's terms (its change document object class). */
   objectClass: string;
   /** The object's number as users write it (leading zeros of a numeric number removed). */
   objectId: string;

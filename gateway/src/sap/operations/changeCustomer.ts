@@ -47,8 +47,7 @@ export async function changeCustomer(
   const input = validInput(inputSchema, { customerNumber, change, ...options }, 'changeCustomer');
   const kunnr = customerNumberIn(input.customerNumber);
   const salesArea = input.salesArea ?? (await firstSalesArea(client, kunnr, input.customerNumber));
-  const { searchTerm: _derivedBySap, ...fields } = input.change;
-  const { data, flags } = personalDataOf(fields);
+  const { data, flags } = personalDataOf(input.change);
   try {
     const { messages } = await writeAndCommit(client, `the change of customer ${input.customerNumber}`, 'BAPI_CUSTOMER_CHANGEFROMDATA1', {
       CUSTOMERNO: kunnr,

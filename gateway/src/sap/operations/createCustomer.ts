@@ -52,7 +52,7 @@ export interface CreatedCustomer {
 }
 
 export async function createCustomer(client: RfcClient, customer: NewCustomer): Promise<CreatedCustomer> {
-  const { reference, searchTerm: _derivedBySap, ...fields } = validInput(newCustomerSchema, customer, 'createCustomer');
+  const { reference, ...fields } = validInput(newCustomerSchema, customer, 'createCustomer');
   const { data } = personalDataOf(fields);
   const { result, messages } = await writeAndCommit(client, `the creation of customer "${fields.name}"`, 'BAPI_CUSTOMER_CREATEFROMDATA1', {
     PI_PERSONALDATA: data,
