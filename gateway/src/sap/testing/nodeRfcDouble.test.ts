@@ -115,6 +115,16 @@ describe('node-rfc double: managed clients, as node-rfc 3.3.1 has them', () => {
     expect(client.connectionHandle).not.toBe(handle);
   });
 
+  it('cancels the running call of a client through the pool', async () => {
+    const { pool, ecc } = poolOf();
+    ecc.setKnobs({ latencyMs: 10_000 });
+    const client = await pool.acquire();
+    const call = client.call('RFC_PING', {});
+    await pool.cancel(client);
+    await expect(call).rejects.toMatchObject({ code: 7, key: 'RFC_CANCELED' });
+    expect(client.alive).toBe(true);
+  });
+
   it('closes the client when SAP cannot be reached to replace a broken connection', async () => {
     const { pool, ecc } = poolOf({ low: 0, high: 2 });
     const client = await pool.acquire();

@@ -18,8 +18,8 @@
  * - After a communication failure, short dump, ABAP message or cancel during the call, the
  *   client logs on again (new connection handle, new ABAP session); if that logon fails, the
  *   logon error is reported and the client is closed.
- * - cancel() ends the running call (RFC_CANCELED) and the connection; with no call running, the
- *   connection is closed and replaced all the same.
+ * - cancel() ends the call running or about to run (RFC_CANCELED), and the connection;
+ *   with no call at all, the connection is closed and replaced all the same.
  *
  * Not modelled: the callback forms, direct (unmanaged) clients, Throughput, Server, the `date`,
  * `time`, `filter` and `bcd: "number"` conversions, and IMPORTING parameters in results (node-rfc
@@ -233,6 +233,10 @@ export class DoubleClient implements NodeRfcManagedClient {
   readonly id: number;
   private handle: Handle | undefined;
   private running: AbortController | undefined;
+  /** Calls accepted and not finished (running or waiting for the client's mutex). */
+  private pending = 0;
+  /** A cancel that came while a call was still waiting to run: it ends that call. */
+  private cancelRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly double: NodeRfcDouble, private readonly pool: DoublePool, handle: Handle) {
@@ -266,7 +270,8 @@ export class DoubleClient implements NodeRfcManagedClient {
     }
     const timeout = callOptions.timeout || this.pool.clientOptions.timeout || 0;
     // The addon's mutex: one call at a time per client.
-    const turn = this.queue.then(() => this.invoke(rfmName, rfmParams, callOptions, timeout));
+    this.pending += 1;
+    const turn = this.queue.then(() => this.invoke(rfmName, rfmParams, callOptions, timeout)).finally(() => (this.pending -= 1));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -276,6 +281,8 @@ export class DoubleClient implements NodeRfcManagedClient {
     if (!handle) throw nodeRfcError(`RFM client request over closed connection: invoke() ${rfmName}`);
     this.double.events.push({ kind: 'call', clientId: this.id, handle: handle.id, functionModule: rfmName, parameters: rfmParams, callOptions });
     const running = new AbortController();
+    if (this.cancelRequested) running.abort();
+    this.cancelRequested = false;
     this.running = running;
     const timer = timeoutSeconds > 0 ? setTimeout(() => void this.cancel(), timeoutSeconds * 1000) : undefined;
     try {
@@ -309,14 +316,12 @@ export class DoubleClient implements NodeRfcManagedClient {
     }
   }
 
-  /** RfcCancel: ends the running call and the connection. */
+  /** RfcCancel: ends the call on the connection (the one running, or about to run) and the connection. */
   async cancel(): Promise<void> {
     this.double.events.push({ kind: 'cancel', clientId: this.id, handle: this.handle?.id });
-    if (this.running) {
-      this.running.abort();
-      return;
-    }
-    if (this.handle) this.replaceConnection(this.handle);
+    if (this.running) this.running.abort();
+    else if (this.pending > 0) this.cancelRequested = true;
+    else if (this.handle) this.replaceConnection(this.handle);
   }
 
   async resetServerContext(): Promise<void> {

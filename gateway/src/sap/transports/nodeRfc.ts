@@ -75,7 +75,6 @@ export interface NodeRfcOptions {
 export interface NodeRfcCallOptions {
   /** Seconds; node-rfc cancels the call when they have passed. */
   timeout?: number;
-  notRequested?: string[];
 }
 
 export interface NodeRfcClientOptions {
