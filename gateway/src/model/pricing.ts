@@ -17,6 +17,8 @@ export interface PriceCondition {
   unit: string;
   /** The condition's value for the item, in document currency. */
   value: number;
+  /** Whether the condition was entered by hand instead of found in SAP's condition records. */
+  manual: boolean;
 }
 
 export interface PricedItem {
@@ -25,12 +27,16 @@ export interface PricedItem {
   description: string;
   quantity: number;
   unit: string;
+  /** The item's value before discounts (SAP's "gross value" subtotal). */
+  undiscountedValue: number;
   /** Net value of the item divided by its quantity. */
   netPrice: number;
   netValue: number;
   taxAmount: number;
   currency: string;
   plant: string;
+  /** The date SAP confirmed for the item's delivery. */
+  deliveryDate: string;
   conditions: PriceCondition[];
 }
 
@@ -39,6 +45,7 @@ export interface PriceResult {
   currency: string;
   netValue: number;
   taxAmount: number;
+  /** Net value plus tax: what the customer pays. */
   grossValue: number;
   items: PricedItem[];
   /** SAP's warnings and information messages about the simulation. */

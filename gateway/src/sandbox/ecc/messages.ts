@@ -49,8 +49,14 @@ const CATALOG: Record<string, string> = {
   'F5 806': 'No credit account exists for customer &1 in credit control area &2',
   'SR 006': 'Function not supported',
   'S& 101': 'Posting could not be carried out',
-  'V4 233': 'SALES_HEADER_IN has been processed successfully',
+  'V4 233': '&1 has been processed successfully',
   'V4 248': 'Error in SALES_ITEM_IN &1',
+  // Sales documents. V1 150 and V1 154 are confirmed by extracts of SAP's message texts (michaelmanagement.com);
+  // V1 801 and SG 105 are well-known texts not seen in a source.
+  'V1 150': 'Static credit check: credit limit exceeded &1 &2',
+  'V1 154': 'Order receipt/delivery not possible, credit customer blocked',
+  'V1 801': 'Pricing error: Mandatory condition &1 is missing',
+  'SG 105': 'Enter rate &1 / &2 rate type &3 for &4 in the system settings',
   // Customer and material master BAPIs. Confirmed by SAP's documentation of the BAPIs (stechno.net copies of
   // BAPI_CUSTOMER_GETLIST, BAPI_CUSTOMER_EXISTENCECHECK and BAPI_ISUMO_EXT_CREATEFROMDATA): S& 026/027,
   // F2 502/503/156, B1 880/886. Plausible texts and numbers, not seen in a source: F2 154, F2 213.

@@ -10,12 +10,23 @@ import type { SeedContext, SeedOptions } from './context.js';
 import { seedCustomers, type SeededCustomer } from './customers.js';
 import { seedMaterials, type SeededMaterial } from './materials.js';
 import { seedOrgStructure } from './orgStructure.js';
+import { seedBilling, type SeededInvoice } from './billing.js';
+import { seedPricing } from './pricing.js';
+import { seedReceivables, type SeededReceivables } from './receivables.js';
+import { seedSalesDocuments, type SeededSalesDocuments } from './salesDocuments.js';
+import { seedDeliveries, type SeededDelivery } from './shipping.js';
 
 export type { SeedOptions } from './context.js';
 
 export interface SeedResult {
   customers: SeededCustomer[];
   materials: SeededMaterial[];
+  /** Inquiries, quotations and orders by what became of them. */
+  sales: SeededSalesDocuments;
+  deliveries: SeededDelivery[];
+  /** Invoices and their cancellations. */
+  invoices: SeededInvoice[];
+  receivables: SeededReceivables;
 }
 
 export const DEFAULT_SEED_OPTIONS: SeedOptions = { seed: 4365, customers: 300 };
@@ -30,5 +41,10 @@ export function seedDatabase(db: Database, options: Partial<SeedOptions> = {}, t
   seedOrgStructure(context);
   const materials = seedMaterials(context);
   const customers = seedCustomers(context);
-  return { customers, materials };
+  seedPricing(context, materials, customers);
+  const sales = seedSalesDocuments(context, customers, materials);
+  const deliveries = seedDeliveries(context, sales.orders);
+  const invoices = seedBilling(context, deliveries);
+  const receivables = seedReceivables(context, invoices, sales.orders, customers);
+  return { customers, materials, sales, deliveries, invoices, receivables };
 }
