@@ -29,7 +29,12 @@ export default typescriptEslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.config.ts'],
+    files: ['**/*.mjs', '**/*.cjs', '**/*.config.ts'],
     ...typescriptEslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,0 +1,58 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../config/schema.js';
+import { createLogger } from '../log/logger.js';
+import { startGateway, type RunningGateway } from './gateway.js';
+
+const silent = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, done) => done() }) });
+
+describe('the gateway on the embedded sandbox', () => {
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    const config = configSchema.parse({ server: { port: 0, shutdownTimeoutMs: 5_000 }, sandbox: { customers: 20, today: '2026-11-27' } });
+    gateway = await startGateway(config, silent);
+  });
+  afterAll(async () => {
+    if (gateway.server.listening) await gateway.close();
+  });
+
+  it('listens on a free port and lists its URLs', () => {
+    expect(gateway.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(gateway.endpoints.map((e) => e.label)).toEqual(expect.arrayContaining(['Health', 'Readiness', 'SAP ECC SOAP-RFC']));
+  });
+
+  it('is ready while SAP answers and unready while it is down', async () => {
+    expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
+    gateway.sandbox!.ecc.setKnobs({ down: true });
+    const down = await fetch(`${gateway.origin}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ checks: [{ name: 'sap', status: 'failing', code: 'SAP_COMMUNICATION' }] });
+    gateway.sandbox!.ecc.setKnobs({ down: false });
+  });
+
+  it('serves the simulated ECC over SOAP-RFC on the same origin', async () => {
+    const endpoint = gateway.endpoints.find((e) => e.label === 'SAP ECC SOAP-RFC')!.url;
+    const unauthorized = await fetch(endpoint, { method: 'POST', body: '<x/>', headers: { 'Content-Type': 'text/xml' } });
+    expect(unauthorized.status).toBe(401);
+    const ping = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml', Authorization: `Basic ${Buffer.from('ECC365:sandbox').toString('base64')}` },
+      body: '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><rfc:RFC_PING xmlns:rfc="urn:sap-com:document:sap:rfc:functions"/></SOAP-ENV:Body></SOAP-ENV:Envelope>',
+    });
+    expect(ping.status).toBe(200);
+    expect(await ping.text()).toContain('RFC_PING.Response');
+  });
+
+  it('lets a request in flight finish when it stops, and takes no new ones', async () => {
+    gateway.sandbox!.ecc.setKnobs({ latencyMs: 300 });
+    const inFlight = fetch(`${gateway.origin}/readyz`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = gateway.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    await closing;
+    expect(gateway.server.listening).toBe(false);
+    await expect(fetch(`${gateway.origin}/healthz`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The composition root of the gateway process: configuration in, a listening server out. It
+ * builds the SAP client the configuration names (and, for the sandbox transport, the embedded
+ * sandbox on the same origin), the readiness checks, the Express app, and the shutdown order:
+ * unready → stop accepting → finish requests → release SAP connections → save sandbox state.
+ */
+
+import type { Server } from 'node:http';
+import { createApp } from '../api/app.js';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { RfcClient } from '../sap/rfc.js';
+import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
+import { closeServer, listen } from './httpServer.js';
+import { createSapClient } from './sapClient.js';
+
+export interface RunningGateway {
+  origin: string;
+  server: Server;
+  sap: RfcClient;
+  sandbox: Sandbox | undefined;
+  /** The URLs to print for the user. */
+  endpoints: { label: string; url: string; note?: string }[];
+  close(): Promise<void>;
+}
+
+export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+  const sandbox = config.sap.transport === 'sandbox' ? createSandbox({ ...config.sandbox }) : undefined;
+  const sap = createSapClient(config.sap, sandbox);
+  const health = { shuttingDown: false };
+  const app = createApp({
+    logger,
+    bodyLimit: config.server.bodyLimit,
+    health,
+    readiness: [{ name: 'sap', target: sap.description, check: (signal) => sap.ping({ signal }) }],
+    mounts: sandbox ? [{ path: '/sandbox', router: sandbox.router }] : [],
+  });
+  const { server, origin } = await listen(app, config.server.host, config.server.port);
+  logger.info('gateway started', { origin, sap: sap.description });
+
+  return {
+    origin,
+    server,
+    sap,
+    sandbox,
+    endpoints: [
+      { label: 'Gateway', url: origin },
+      { label: 'Health', url: `${origin}/healthz` },
+      { label: 'Readiness', url: `${origin}/readyz`, note: `checks SAP (${sap.description})` },
+      ...(sandbox?.endpoints(origin) ?? []),
+    ],
+    close: async () => {
+      health.shuttingDown = true;
+      logger.info('gateway stopping: finishing requests in flight');
+      await closeServer(server, config.server.shutdownTimeoutMs);
+      await sap.close();
+      await sandbox?.close();
+      logger.info('gateway stopped');
+    },
+  };
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * The ecc365 command. `ecc365 start` runs the gateway (on the embedded sandbox unless the
+ * configuration names a real SAP system); `ecc365 sandbox` runs the simulated systems alone.
+ */
+
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
+import { createLogger } from '../log/logger.js';
+import { onTerminationSignal } from './httpServer.js';
+import { startGateway } from './gateway.js';
+import { startSandboxServer } from './sandboxServer.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const integer = (name: string, min: number, max: number) => (value: string): number => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+  return number;
+};
+
+function printEndpoints(title: string, endpoints: { label: string; url: string; note?: string }[]): void {
+  const width = Math.max(...endpoints.map((e) => e.label.length));
+  const lines = endpoints.map((e) => `  ${`${e.label}:`.padEnd(width + 2)}${e.url}${e.note ? `  (${e.note})` : ''}`);
+  process.stdout.write(`\n${title}\n${lines.join('\n')}\n\n`);
+}
+
+function fail(error: unknown): never {
+  const message = error instanceof ConfigError ? error.message : `ecc365 could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+}
+
+const program = new Command('ecc365')
+  .description('ecc365 gateway: SAP ECC inside Dynamics 365 CRM.')
+  .version(packageJson.version)
+  .addHelpText('after', `
+Quick start (no SAP or Dataverse needed):
+  npm install && npm start          runs the gateway with the simulated systems on http://127.0.0.1:4365
+
+Configuration is read from ./${DEFAULT_CONFIG_FILE} (or --config / ECC365_CONFIG) and ECC365_* environment
+variables; see docs/configuration.md. Without a file, the gateway runs on the sandbox.`);
+
+program
+  .command('start')
+  .description('Start the gateway (on the embedded sandbox unless the configuration names an SAP system).')
+  .option('-c, --config <file>', `configuration file (default ./${DEFAULT_CONFIG_FILE})`)
+  .addOption(new Option('-p, --port <port>', 'port to listen on; 0 picks a free one (overrides PORT)').argParser(integer('port', 0, 65_535)))
+  .action(async (options: { config?: string; port?: number }) => {
+    try {
+      const { config, file } = loadConfig(options.config !== undefined ? { file: options.config } : {});
+      if (options.port !== undefined) config.server.port = options.port;
+      const logger = createLogger({ level: config.log.level });
+      const gateway = await startGateway(config, logger);
+      printEndpoints(`ecc365 gateway ${packageJson.version} is running (configuration: ${file ?? 'defaults, sandbox'})`, gateway.endpoints);
+      onTerminationSignal(async (signal) => {
+        logger.info('stop requested', { signal });
+        await gateway.close();
+      });
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('sandbox')
+  .description('Run only the simulated SAP ECC (SOAP-RFC over HTTP), for a gateway started in another process.')
+  .option('-c, --config <file>', 'configuration file whose "sandbox" section to use')
+  .addOption(new Option('-p, --port <port>', 'port to listen on; 0 picks a free one').argParser(integer('port', 0, 65_535)).default(4366))
+  .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
+  .addOption(new Option('--customers <n>', 'sold-to customers in the seed data').argParser(integer('customers', 1, 1_000_000)))
+  .addOption(new Option('--seed <n>', 'seed of the data set').argParser(integer('seed', 0, 2 ** 31)))
+  .option('--state-file <file>', 'keep the simulated data in this file across restarts')
+  .addOption(new Option('--latency <ms>', 'time each SAP call takes').argParser(integer('latency', 0, 60_000)))
+  .action(async (options: { config?: string; port: number; host: string; customers?: number; seed?: number; stateFile?: string; latency?: number }) => {
+    try {
+      const { config } = loadConfig(options.config !== undefined ? { file: options.config } : {});
+      const logger = createLogger({ level: config.log.level });
+      const sandboxOptions = {
+        ...config.sandbox,
+        ...(options.customers !== undefined ? { customers: options.customers } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
+        ecc: { ...config.sandbox.ecc, ...(options.latency !== undefined ? { latencyMs: options.latency } : {}) },
+        host: options.host,
+        port: options.port,
+      };
+      const running = await startSandboxServer(sandboxOptions, logger);
+      printEndpoints(`ecc365 sandbox is running (simulated systems for development and tests only)`, running.endpoints);
+      onTerminationSignal(async () => running.close());
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+await program.parseAsync(process.argv);

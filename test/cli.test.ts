@@ -1,0 +1,80 @@
+// The ecc365 command as a user runs it (after `npm run build`, which `npm test` does first).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../gateway/bin/ecc365.cjs', import.meta.url));
+const BUILT = fileURLToPath(new URL('../gateway/dist/cli/main.js', import.meta.url));
+const children: ChildProcess[] = [];
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const output = async (pattern: RegExp): Promise<RegExpMatchArray> => {
+    for (let waited = 0; waited < 30_000; waited += 50) {
+      const match = pattern.exec(stdout);
+      if (match) return match;
+      if (child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+  };
+  return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(BUILT)) throw new Error('gateway/dist is missing: run `npm run build` first (npm test does).');
+});
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('ecc365 start', () => {
+  it('serves the gateway on the port it prints, and stops cleanly on SIGTERM', async () => {
+    const gateway = run(['start'], { PORT: '0', ECC365_SANDBOX__CUSTOMERS: '20' });
+    const [, origin] = await gateway.output(/Gateway:\s+(http:\/\/127\.0\.0\.1:\d+)/);
+    expect(gateway.stdout()).toMatch(/SAP ECC SOAP-RFC:\s+http:\/\/127\.0\.0\.1:\d+\/sandbox\/sap\/bc\/soap\/rfc\?sap-client=100/);
+    const health = await fetch(`${origin}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${origin}/readyz`)).status).toBe(200);
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toBe(0);
+  });
+
+  it('refuses to start on an invalid setting, naming the key and the variable', async () => {
+    const gateway = run(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'soap-rfc', ECC365_SAP__URL: 'ftp://x' });
+    expect(await gateway.exited).toBe(2);
+    expect(gateway.stderr()).toMatch(/sap\.url: .*ECC365_SAP__URL/);
+    expect(gateway.stderr()).toMatch(/sap\.client/);
+  });
+});
+
+describe('ecc365 sandbox', () => {
+  it('serves the simulated ECC alone', async () => {
+    const sandbox = run(['sandbox', '--port', '0', '--customers', '10']);
+    const [, endpoint] = await sandbox.output(/SAP ECC WSDL:\s+(\S+)/);
+    const wsdl = await fetch(endpoint!);
+    expect(wsdl.status).toBe(401);
+    const authorized = await fetch(endpoint!, { headers: { Authorization: `Basic ${Buffer.from('ECC365:sandbox').toString('base64')}` } });
+    expect(await authorized.text()).toContain('BAPI_CUSTOMER_GETDETAIL2');
+    sandbox.child.kill('SIGINT');
+    expect(await sandbox.exited).toBe(0);
+  });
+});
+
+describe('ecc365 --help', () => {
+  it('names the commands and the quick start', async () => {
+    const help = run(['--help']);
+    expect(await help.exited).toBe(0);
+    expect(help.stdout()).toMatch(/start \[options\]\s+Start the gateway/);
+    expect(help.stdout()).toMatch(/sandbox \[options\]\s+Run only the simulated SAP ECC/);
+    expect(help.stdout()).toContain('npm install && npm start');
+  });
+});
