@@ -19,8 +19,8 @@
  * BAPI1010_1 (status data, 212 bytes): only the first five fields are confirmed
  * (se80.co.uk/saptables/b/bapi/bapi1010_1.htm: LOGICAL_SYS, CUSTMR_NO, C_CTR_AREA,
  * CURRENT_PAYER_ONLY, TIMESTAMP). The credit values after them are the simulator's own names
- * for KNKK's and the credit exposure's values (types as sap-facts 1.16); verify in SE11 before
- * relying on them against a real ECC.
+ * for KNKK's and the credit exposure's values, amounts typed as BAPI amounts (DEC23.4, like
+ * BAPI1010_2's OPEN_ITEMS); verify in SE11 before relying on them against a real ECC.
  */
 
 import { structure } from '../types.js';
