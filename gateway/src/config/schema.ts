@@ -52,8 +52,8 @@ const sapSoapRfcSchema = z.object({
 const sapNodeRfcSchema = z.object({
   transport: z.literal('node-rfc'),
   /** node-rfc connection parameters: ashost, sysnr, client, user, passwd, lang; or dest; or mshost, msserv, group, sysid … */
-  connection: z.record(z.string(), z.string()).refine((c) => 'dest' in c || ('client' in c && 'user' in c), {
-    message: 'needs "dest", or at least "client" and "user" (with "ashost"+"sysnr" or "mshost"+"group")',
+  connection: z.record(z.string(), z.string()).refine((c) => ['dest', 'ashost', 'mshost', 'wshost'].some((key) => key in c), {
+    message: 'needs a target: "dest" (sapnwrfc.ini), "ashost"+"sysnr", "mshost"+"group" or "wshost"+"wsport"',
   }),
   pool: z
     .object({
