@@ -1,9 +1,10 @@
 /**
  * BAPI_BILLINGDOC_GETLIST: the billing documents that follow a range of preceding documents
  * (sales orders or deliveries). The interface is not in the stored SE37 references; it is
- * confirmed by SAP's function documentation quoted in the SAP Community (parameters REFDOCRANGE,
- * RETURN, SUCCESS, BILLINGDOCUMENTDETAIL; REF_DOC_RANGE required; item information in SUCCESS,
- * header information in BILLINGDOCUMENTDETAIL; function group VBRK) and by ABAP and JCo callers
+ * confirmed by SAP's function documentation quoted in the SAP Community
+ * (community.sap.com/t5/application-development-and-automation-discussions/bapi-billingdoc-getlist/m-p/2221572:
+ * parameters REFDOCRANGE, RETURN, SUCCESS, BILLINGDOCUMENTDETAIL; REF_DOC_RANGE required; item
+ * information in SUCCESS, header information in BILLINGDOCUMENTDETAIL; function group VBRK) and by ABAP and JCo callers
  * (REFDOCRANGE is a BAPI_REF_DOC_RANGE structure with SIGN, OPTION, REF_DOC_LOW, REF_DOC_HIGH;
  * RETURN is an exported structure). RETURN's type is not confirmed: BAPIRETURN1, as in
  * BAPI_BILLINGDOC_GETDETAIL.
