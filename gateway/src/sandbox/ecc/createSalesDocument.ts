@@ -73,7 +73,7 @@ export function createBapiParameters(prefix: CreatePrefix): ParameterDef[] {
   ];
 }
 
-const text = (value: unknown): string => String(value ?? '').trim();
+const text = (value: string | number | undefined): string => String(value ?? '').trim();
 
 /** Fields of a structure the caller means: all when no check list was passed, else those flagged "X". */
 function takenOver(values: StructureValue, checklist: StructureValue | undefined): (field: string) => string {

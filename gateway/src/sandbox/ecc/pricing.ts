@@ -82,7 +82,7 @@ export function findConditionRecord(db: Database, def: ConditionTypeDef, key: Re
   for (const candidate of candidates) {
     const item = db.table('KONP').get({ KNUMH: candidate.KNUMH!, KOPOS: '01' });
     if (!item || item.LOEVM_KO === 'X') continue;
-    const calculation = (String(item.KRECH) === 'A' ? 'A' : 'C') as CalculationType;
+    const calculation = (String(item.KRECH) === 'A' ? 'A' : 'C');
     return {
       recordNumber: String(candidate.KNUMH),
       calculation,

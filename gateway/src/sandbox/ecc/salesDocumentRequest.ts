@@ -120,7 +120,7 @@ export const EXTERNAL_PARTNER_FUNCTIONS: Record<string, string> = { SP: 'AG', SH
 export const EXTERNAL_DOCUMENT_TYPES: Record<string, string> = { OR: 'TA', QT: 'AG', IN: 'AF' };
 
 /** A DATS field's value, or "" when initial. */
-export const dateOf = (value: unknown): string => {
+export const dateOf = (value: string | number | undefined): string => {
   const text = String(value ?? '').trim();
   return text === '' || /^0+$/.test(text) ? '' : text;
 };
@@ -150,14 +150,14 @@ export function prepareSalesDocument(context: RequestContext, request: SalesRequ
   const findings: Finding[] = [];
   const headerError = (m: Message, field?: string): Prepared => ({ findings: [...findings, { message: m, parameter: context.headerParameter, ...(field ? { field } : {}) }] });
 
-  const required: [keyof SalesRequest, string, string][] = [
-    ['docType', 'sales document type', 'DOC_TYPE'],
-    ['salesOrganization', 'sales organization', 'SALES_ORG'],
-    ['distributionChannel', 'distribution channel', 'DISTR_CHAN'],
-    ['division', 'division', 'DIVISION'],
+  const required: [string, string, string][] = [
+    [request.docType, 'sales document type', 'DOC_TYPE'],
+    [request.salesOrganization, 'sales organization', 'SALES_ORG'],
+    [request.distributionChannel, 'distribution channel', 'DISTR_CHAN'],
+    [request.division, 'division', 'DIVISION'],
   ];
-  for (const [key, text, field] of required) {
-    if (String(request[key] ?? '').trim() === '') return headerError(message('E', 'V1', '045', text), field);
+  for (const [value, text, field] of required) {
+    if (value.trim() === '') return headerError(message('E', 'V1', '045', text), field);
   }
   const documentType = db.table('TVAK').get({ AUART: request.docType });
   if (!documentType || !isSalesDocumentCategory(String(documentType.VBTYP))) return headerError(message('E', 'V1', '751', request.docType), 'DOC_TYPE');

@@ -18,7 +18,7 @@ import { defineFunction, importing, tables, type StructureValue } from '../funct
 import { rateOfStored } from '../pricing.js';
 import { isSalesDocumentCategory, SALES_DOCUMENT_CATEGORIES } from '../salesDocuments.js';
 
-const str = (value: unknown): string => String(value ?? '');
+const str = (value: string | number | undefined): string => String(value ?? '');
 
 function header(db: Database, vbak: Row): Row {
   const category = str(vbak.VBTYP);

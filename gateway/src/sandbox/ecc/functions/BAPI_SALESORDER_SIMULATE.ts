@@ -28,7 +28,7 @@ import {
 } from '../salesDocumentRequest.js';
 import { SALES_DOCUMENT_CATEGORIES } from '../salesDocuments.js';
 
-const text = (value: unknown): string => String(value ?? '').trim();
+const text = (value: string | number | undefined): string => String(value ?? '').trim();
 
 /** A NUMC value with implied decimals: (9.01, 2, 15) → "000000000000901"; NUMC has no sign. */
 const impliedDecimals = (value: number, decimals: number, length: number): string =>

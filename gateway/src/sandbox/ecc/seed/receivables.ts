@@ -14,7 +14,7 @@
  */
 
 import { creditExposure } from '../creditExposure.js';
-import type { Database, Row } from '../database.js';
+import type { Row } from '../database.js';
 import { nextNumber } from '../numberRanges.js';
 import type { SeededInvoice } from './billing.js';
 import { dats, type SeedContext } from './context.js';

@@ -11,7 +11,7 @@
  * most accounts buy rarely.
  */
 
-import type { Database, Row } from '../database.js';
+import type { Database } from '../database.js';
 import { nextNumber } from '../numberRanges.js';
 import { priceItem, storedConditions, type PricingHeader } from '../pricing.js';
 import { ITEM_NUMBER_STEP, posnr, recomputedStatus, salesDocumentRows, type SalesDocumentCategory, type SalesDocumentDraft } from '../salesDocuments.js';
@@ -252,7 +252,7 @@ export function refreshStatus(db: Database, vbeln: string): void {
   const status = recomputedStatus(db, vbeln);
   if (!status) return;
   db.table('VBUK').update({ VBELN: vbeln }, status.header);
-  for (const item of status.items) db.table('VBUP').update({ VBELN: vbeln, POSNR: item.POSNR! }, item as Row);
+  for (const item of status.items) db.table('VBUP').update({ VBELN: vbeln, POSNR: item.POSNR! }, item);
 }
 
 export function seedSalesDocuments(context: SeedContext, customers: SeededCustomer[], materials: SeededMaterial[]): SeededSalesDocuments {
