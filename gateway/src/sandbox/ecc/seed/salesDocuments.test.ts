@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Database, type Row } from '../database.js';
+import type { TableName } from '../ddic/tables.js';
 import { CARRIERS } from './orgStructure.js';
 import { seedDatabase } from './index.js';
 
@@ -33,7 +34,7 @@ describe('seeded sales documents', () => {
 
   const db = new Database();
   const seeded = seedDatabase(db, { customers: 150 }, TODAY);
-  const rows = (table: (typeof SALES_TABLES)[number] | 'KNA1' | 'LFA1' | 'CDHDR'): Row[] => [...db.table(table).all()];
+  const rows = (table: TableName): Row[] => [...db.table(table).all()];
 
   it('has documents in every status a panel shows', () => {
     const orders = rows('VBAK').filter((row) => row.VBTYP === 'C');
