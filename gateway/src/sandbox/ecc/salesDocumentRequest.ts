@@ -222,12 +222,12 @@ export function prepareSalesDocument(context: RequestContext, request: SalesRequ
   let nextNumber = ITEM_NUMBER_STEP;
   request.items.forEach((input, index) => {
     const row = index + 1;
-    const itemError = (m: Message | undefined, field?: string): void => {
-      if (m) findings.push({ message: m, parameter: context.itemParameter, row, ...(field ? { field } : {}) });
-      findings.push({ message: message('E', 'V4', '248', input.number || posnr(nextNumber)), parameter: context.itemParameter, row, ...(field ? { field } : {}) });
-    };
     const itemNumber = input.number && Number(input.number) > 0 ? input.number.padStart(6, '0') : posnr(nextNumber);
     nextNumber = Math.max(nextNumber, Number(itemNumber)) + ITEM_NUMBER_STEP;
+    const itemError = (m: Message | undefined, field?: string): void => {
+      if (m) findings.push({ message: m, parameter: context.itemParameter, row, ...(field ? { field } : {}) });
+      findings.push({ message: message('E', 'V4', '248', itemNumber), parameter: context.itemParameter, row, ...(field ? { field } : {}) });
+    };
 
     let material = input.material;
     let quantity = input.quantity;

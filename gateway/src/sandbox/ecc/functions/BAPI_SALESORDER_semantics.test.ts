@@ -58,7 +58,7 @@ describe('BAPI_SALESORDER_SIMULATE', () => {
       MESSAGETABLE: [],
     });
     expect(structureOf(result, 'RETURN')).toMatchObject({ TYPE: 'E', CODE: 'M3305' });
-    expect(tableOf(result, 'MESSAGETABLE')).toEqual(expect.arrayContaining([expect.objectContaining({ ID: 'V4', NUMBER: '248', PARAMETER: 'ORDER_ITEMS_IN', ROW: 1 })]));
+    expect(tableOf(result, 'MESSAGETABLE')).toEqual(expect.arrayContaining([expect.objectContaining({ ID: 'V4', NUMBER: '248', PARAMETER: 'ORDER_ITEMS_IN', ROW: 1, MESSAGE_V1: '000010' })]));
   });
 
   it('takes partner functions and the document type in their external form with CONVERT_PARVW_AUART', async () => {
