@@ -11,10 +11,11 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppError } from '../../model/errors.js';
+import { childNamed, type XmlElement } from '../../xml/parse.js';
 import { SapCommunicationError, SapLogonError, SapRuntimeError } from '../errors.js';
 import { mapRfcLibraryError } from './rfcLibraryErrors.js';
 import { soapBodyElement } from './soapMessages.js';
-import { childNamed, SOAP_ENVELOPE_NS, type XmlElement } from './soapXml.js';
+import { SOAP_ENVELOPE_NS } from './soapNames.js';
 
 export interface HttpReply {
   status: number;

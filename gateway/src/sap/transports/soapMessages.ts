@@ -7,10 +7,12 @@
  * as the RFC library returns them.
  */
 
+import { buildXml } from '../../xml/build.js';
+import { childNamed, childrenNamed, parseXml, XmlRejected, type XmlElement } from '../../xml/parse.js';
 import type { RfcParameters, RfcStructure, RfcTable, RfcValue } from '../rfc.js';
+import { RFC_FUNCTIONS_NS, SOAP_ENVELOPE_NS, toXmlName } from './soapNames.js';
 import { fromXmlValue, initialValue, toXmlValue, unknownField } from './soapValues.js';
 import type { FunctionInterface, ParameterInterface, ValueType } from './soapWsdl.js';
-import { buildXml, childNamed, childrenNamed, parseXml, RFC_FUNCTIONS_NS, SOAP_ENVELOPE_NS, toXmlName, XmlRejected, type XmlElement } from './soapXml.js';
 
 /** A SOAP envelope calling `functionModule` with parameters already in XML form. */
 export function soapRequest(functionModule: string, content: Record<string, unknown>): string {

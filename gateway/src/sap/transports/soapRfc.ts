@@ -13,6 +13,7 @@
  */
 
 import { AppError } from '../../model/errors.js';
+import type { XmlElement } from '../../xml/parse.js';
 import { SapCommunicationError, SapRuntimeError } from '../errors.js';
 import type { RfcCallOptions, RfcClient, RfcParameters, RfcSession } from '../rfc.js';
 import { mapRfcLibraryError } from './rfcLibraryErrors.js';
@@ -20,7 +21,6 @@ import { errorForReply, excerpt, faultToError, readFault, type HttpReply, type R
 import { SoapHttp, type SoapTlsOptions } from './soapHttp.js';
 import { buildCallRequest, isResponseOf, readCallResponse, soapBodyElement, soapRequest } from './soapMessages.js';
 import { readFunctionInterface, type FunctionInterface } from './soapWsdl.js';
-import type { XmlElement } from './soapXml.js';
 
 export interface SoapRfcClientOptions {
   /** The ICF service, e.g. https://ecc.example.com:44300/sap/bc/soap/rfc */

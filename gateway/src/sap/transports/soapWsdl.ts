@@ -9,8 +9,9 @@
  * know which results are tables.
  */
 
+import { childNamed, childrenNamed, parseXml, resolveQName, type XmlElement } from '../../xml/parse.js';
 import { SapInterfaceError } from '../errors.js';
-import { childNamed, childrenNamed, fromXmlName, parseXml, resolveQName, RFC_FUNCTIONS_NS, toXmlName, type XmlElement } from './soapXml.js';
+import { fromXmlName, RFC_FUNCTIONS_NS, toXmlName } from './soapNames.js';
 
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 

@@ -13,9 +13,10 @@
  * - SAP unreachable or without a free work process: HTTP 503 from the ICM, no SOAP at all.
  */
 
+import { XmlRejected } from '../../../xml/parse.js';
 import { RFC_ERROR_GROUP, RFC_RC, RfcLibraryError } from '../rfcErrors.js';
+import { RFC_FUNCTIONS_NS, toXmlName } from './names.js';
 import { soapEnvelope } from './response.js';
-import { RFC_FUNCTIONS_NS, toXmlName, XmlRejected } from './xml.js';
 
 export interface HttpAnswer {
   status: number;

@@ -7,11 +7,12 @@
  * them with the same error as over RFC.
  */
 
+import { parseXml, XmlRejected, type XmlElement } from '../../../xml/parse.js';
 import type { FieldDef, StructureDef } from '../ddic/types.js';
 import type { FunctionModuleDef, ParameterDef } from '../functionModule.js';
 import { invalidParameter } from '../rfcErrors.js';
 import { fromXmlText } from './asXml.js';
-import { fromXmlName, parseXml, RFC_FUNCTIONS_NS, SOAP_ENVELOPE_NS, XmlRejected, type XmlElement } from './xml.js';
+import { fromXmlName, RFC_FUNCTIONS_NS, SOAP_ENVELOPE_NS } from './names.js';
 
 export interface RfcRequest {
   functionModule: string;

@@ -5,10 +5,11 @@
  * values in asXML form.
  */
 
+import { buildXml } from '../../../xml/build.js';
 import type { StructureDef } from '../ddic/types.js';
 import type { FunctionModuleDef } from '../functionModule.js';
 import { toXmlText } from './asXml.js';
-import { buildXml, RFC_FUNCTIONS_NS, SOAP_ENVELOPE_NS, toXmlName } from './xml.js';
+import { RFC_FUNCTIONS_NS, SOAP_ENVELOPE_NS, toXmlName } from './names.js';
 
 /** A SOAP envelope around one body element (a response or a fault). */
 export function soapEnvelope(bodyElement: Record<string, unknown>): string {

@@ -11,9 +11,10 @@
  * soapAction follow a captured SAP RFC WSDL (docs/sap-soap-rfc.md lists what is unconfirmed).
  */
 
+import { buildXml } from '../../../xml/build.js';
 import type { FieldDef, StructureDef } from '../ddic/types.js';
 import type { FunctionModuleDef, ParameterDef } from '../functionModule.js';
-import { buildXml, RFC_FUNCTIONS_NS, toXmlName } from './xml.js';
+import { RFC_FUNCTIONS_NS, toXmlName } from './names.js';
 
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';

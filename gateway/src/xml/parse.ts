@@ -1,15 +1,12 @@
 /**
- * XML as the simulated SOAP-RFC service reads and writes it. Requests are parsed without DTDs:
- * a document with a DOCTYPE is refused outright, so no entity can be declared or expanded;
- * only XML's predefined entities and character references are decoded. The parsed tree knows
- * each element's namespace, so the function element is recognised by its namespace whatever
- * prefix the caller chose.
+ * Parses XML that comes from outside (SAP's answers and WSDLs, requests to the simulated
+ * SOAP-RFC service) without DTDs: a document with a DOCTYPE is refused outright, so no entity
+ * can be declared or expanded; only XML's predefined entities and character references are
+ * decoded. The tree resolves each element's namespace, so callers recognise elements by
+ * namespace whatever prefix the sender chose.
  */
 
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-
-export const SOAP_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
-export const RFC_FUNCTIONS_NS = 'urn:sap-com:document:sap:rfc:functions';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export interface XmlElement {
   /** The local name (without prefix). */
@@ -17,10 +14,13 @@ export interface XmlElement {
   namespace: string | undefined;
   attributes: Record<string, string>;
   children: XmlElement[];
-  /** The element's own text, entities decoded (empty when it has child elements only). */
+  /** The element's own text, entities decoded (empty when it has child elements). */
   text: string;
+  /** Namespace prefixes in scope ('' is the default namespace). */
+  scope: Map<string, string>;
 }
 
+/** The document is not XML this parser accepts (malformed, a DOCTYPE, an unknown entity). */
 export class XmlRejected extends Error {}
 
 const parser = new XMLParser({
@@ -40,7 +40,7 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 /** Decodes XML's five predefined entities and character references; any other entity is an error. */
 function decodeEntities(text: string): string {
   return text.replace(/&([^;&\s]*);?/g, (reference, name: string) => {
-    if (!reference.endsWith(';')) throw new XmlRejected(`an unterminated entity reference in "${text.slice(0, 40)}"`);
+    if (!reference.endsWith(';')) throw new XmlRejected('an unterminated entity reference');
     const predefined = PREDEFINED[name];
     if (predefined !== undefined) return predefined;
     const code = /^#x[0-9a-f]+$/i.test(name) ? parseInt(name.slice(2), 16) : /^#\d+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
@@ -54,12 +54,12 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /** Parses a document into its root element; refuses DOCTYPEs and malformed XML. */
 export function parseXml(text: string): XmlElement {
-  if (/<!DOCTYPE/i.test(text)) throw new XmlRejected('DOCTYPE declarations are not allowed');
+  if (/<!DOCTYPE/i.test(text)) throw new XmlRejected('the document has a DOCTYPE declaration, which is refused');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new XmlRejected(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const nodes = parser.parse(text) as OrderedNode[];
   const roots = nodes.map((node) => toElement(node, new Map())).filter((e): e is XmlElement => e !== undefined);
-  if (roots.length !== 1) throw new XmlRejected('a document needs exactly one root element');
+  if (roots.length !== 1) throw new XmlRejected('the document does not have exactly one root element');
   return roots[0]!;
 }
 
@@ -67,15 +67,15 @@ function toElement(node: OrderedNode, inherited: Map<string, string>): XmlElemen
   const tag = Object.keys(node).find((key) => key !== ':@');
   if (tag === undefined || tag === '#text' || tag.startsWith('?')) return undefined;
   const attributes: Record<string, string> = {};
-  for (const [attribute, value] of Object.entries(node[':@'] ?? {})) attributes[attribute] = decodeEntities(value);
   const scope = new Map(inherited);
-  for (const [attribute, value] of Object.entries(attributes)) {
+  for (const [attribute, raw] of Object.entries(node[':@'] ?? {})) {
+    const value = decodeEntities(raw);
+    attributes[attribute] = value;
     if (attribute === 'xmlns') scope.set('', value);
     else if (attribute.startsWith('xmlns:')) scope.set(attribute.slice(6), value);
   }
   const colon = tag.indexOf(':');
-  const prefix = colon < 0 ? '' : tag.slice(0, colon);
-  const element: XmlElement = { name: tag.slice(colon + 1), namespace: scope.get(prefix), attributes, children: [], text: '' };
+  const element: XmlElement = { name: tag.slice(colon + 1), namespace: scope.get(colon < 0 ? '' : tag.slice(0, colon)), attributes, children: [], text: '', scope };
   for (const child of node[tag] as OrderedNode[]) {
     if ('#text' in child) element.text += decodeEntities(String(child['#text']));
     else if ('#cdata' in child) element.text += (child['#cdata'] as { '#text': string }[]).map((part) => part['#text']).join('');
@@ -88,13 +88,11 @@ function toElement(node: OrderedNode, inherited: Map<string, string>): XmlElemen
   return element;
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true, processEntities: true });
-
-/** Writes a document from a fast-xml-parser object tree, with an XML declaration; text is escaped. */
-export function buildXml(root: Record<string, unknown>): string {
-  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, ...root });
+/** A prefixed name in an attribute value ("s0:char10") as namespace and local name. */
+export function resolveQName(element: XmlElement, qname: string): { namespace: string | undefined; name: string } {
+  const colon = qname.indexOf(':');
+  return { namespace: element.scope.get(colon < 0 ? '' : qname.slice(0, colon)), name: qname.slice(colon + 1) };
 }
 
-/** SAP writes "/" in namespaced names (/BIC/X) as "_-" in XML element names. */
-export const toXmlName = (sapName: string): string => sapName.replaceAll('/', '_-');
-export const fromXmlName = (xmlName: string): string => xmlName.replaceAll('_-', '/');
+export const childrenNamed = (element: XmlElement, name: string): XmlElement[] => element.children.filter((child) => child.name === name);
+export const childNamed = (element: XmlElement, name: string): XmlElement | undefined => element.children.find((child) => child.name === name);
