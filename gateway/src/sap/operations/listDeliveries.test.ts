@@ -1,90 +1,83 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { BillingScenario, type ScenarioCustomer, type ScenarioDelivery } from '../../sandbox/ecc/testing/billingScenario.js';
 import { CARRIERS } from '../../sandbox/ecc/seed/orgStructure.js';
 import { alphaOut } from '../alpha.js';
 import { SapNotFoundError } from '../errors.js';
-import type { RfcClient } from '../rfc.js';
-import { createTestEcc, TRANSPORTS } from '../testing/transports.js';
+import { describeOverTransports } from '../testing/transports.js';
 import { InvalidInputError } from './inputValidation.js';
 import { listDeliveries } from './listDeliveries.js';
 
-for (const transport of TRANSPORTS) {
-  describe(`listDeliveries over ${transport.name}`, () => {
-    const test = createTestEcc();
-    const scenario = new BillingScenario(test);
-    let client: RfcClient;
-    let stop: () => Promise<void>;
-    let customer: ScenarioCustomer;
-    let shipped: ScenarioDelivery;
-    let waiting: ScenarioDelivery;
-    let billed: ScenarioDelivery;
+describeOverTransports('listDeliveries', (sap) => {
+  const test = sap.testEcc;
+  const scenario = new BillingScenario(test);
+  let customer: ScenarioCustomer;
+  let shipped: ScenarioDelivery;
+  let waiting: ScenarioDelivery;
+  let billed: ScenarioDelivery;
 
-    beforeAll(async () => {
-      ({ client, stop } = await transport.start(test));
-      customer = scenario.customer();
-      const order = scenario.order(customer, [{ quantity: 6, price: 880 }, { quantity: 25, price: 14.2 }], { date: '2026-11-02' });
-      shipped = scenario.deliver(order, { date: '2026-11-20', quantities: { '000010': 4, '000020': 25 }, goodsIssue: '2026-11-21', carrier: 1, trackingReference: 'SCH-4471-2209' });
-      waiting = scenario.deliver(order, { date: '2026-11-26', picked: false });
-      billed = scenario.deliver(scenario.order(customer, [{ quantity: 1, price: 4_100 }], { date: '2026-10-01' }), { date: '2026-10-05', goodsIssue: '2026-10-06', carrier: 0, trackingReference: 'JJD000390007' });
-      scenario.invoice(billed, { date: '2026-10-06' });
-    });
-    afterAll(() => stop());
-
-    const all = () => listDeliveries(client, alphaOut(customer.customerNumber), { from: '2026-01-01' });
-
-    it('lists the deliveries newest first, with items, weights and dates', async () => {
-      const deliveries = await all();
-      expect(deliveries.map((d) => d.deliveryNumber)).toEqual([waiting, shipped, billed].map((d) => alphaOut(d.deliveryNumber)));
-      const first = deliveries.find((d) => d.deliveryNumber === alphaOut(shipped.deliveryNumber))!;
-      expect(first).toMatchObject({
-        deliveryType: 'LF', salesOrganization: '1000', shippingPoint: '1000', soldTo: alphaOut(customer.customerNumber), shipTo: alphaOut(customer.customerNumber),
-        plannedGoodsIssueDate: '2026-11-20', deliveryDate: '2026-11-22', actualGoodsIssueDate: '2026-11-21', weightUnit: 'KG',
-      });
-      expect(first.grossWeight).toBe(29 * 25);
-      expect(first.items).toEqual(
-        shipped.items.map((item) => ({
-          itemNumber: Number(item.itemNumber), materialNumber: alphaOut(item.material), description: item.description, quantity: item.quantity, unit: item.unit,
-          salesDocument: alphaOut(shipped.order.orderNumber), salesDocumentItem: Number(item.orderItem), batch: item.unit === 'KG' ? 'B261120' : '',
-        })),
-      );
-    });
-
-    it('tells a shipped delivery with its carrier and tracking reference from one still waiting for picking', async () => {
-      const deliveries = await all();
-      const onTheWay = deliveries.find((d) => d.deliveryNumber === alphaOut(shipped.deliveryNumber))!;
-      expect(onTheWay).toMatchObject({
-        progress: 'shipped', trackingReference: 'SCH-4471-2209', carrier: CARRIERS[1]!.name, carrierNumber: alphaOut(CARRIERS[1]!.vendor),
-        status: { picking: 'complete', goodsMovement: 'complete', billing: 'open', overall: 'partial' },
-      });
-      const notYet = deliveries.find((d) => d.deliveryNumber === alphaOut(waiting.deliveryNumber))!;
-      expect(notYet).toMatchObject({
-        progress: 'created', actualGoodsIssueDate: '', trackingReference: '', carrier: '', carrierNumber: '',
-        status: { picking: 'open', goodsMovement: 'open', billing: 'open', overall: 'open' },
-      });
-      expect(notYet.items.map((item) => item.quantity)).toEqual([2]);
-      const done = deliveries.find((d) => d.deliveryNumber === alphaOut(billed.deliveryNumber))!;
-      expect(done).toMatchObject({ progress: 'billed', carrier: CARRIERS[0]!.name, status: { billing: 'complete' } });
-    });
-
-    it('keeps to the date window and the row limit', async () => {
-      const november = await listDeliveries(client, customer.customerNumber, { from: '2026-11-01', to: '2026-11-25' });
-      expect(november.map((d) => d.deliveryNumber)).toEqual([alphaOut(shipped.deliveryNumber)]);
-      const newest = await listDeliveries(client, customer.customerNumber, { from: '2026-01-01', maxRows: 2 });
-      expect(newest.map((d) => d.deliveryNumber)).toEqual([waiting, shipped].map((d) => alphaOut(d.deliveryNumber)));
-    });
-
-    it('returns an empty list for a customer without deliveries and SapNotFoundError for an unknown one', async () => {
-      const quiet = scenario.customer();
-      await expect(listDeliveries(client, quiet.customerNumber)).resolves.toEqual([]);
-      await expect(listDeliveries(client, '9999999')).rejects.toBeInstanceOf(SapNotFoundError);
-    });
-
-    it('rejects a bad window before calling SAP', async () => {
-      await expect(listDeliveries(client, customer.customerNumber, { maxRows: 0 })).rejects.toBeInstanceOf(InvalidInputError);
-      await expect(listDeliveries(client, customer.customerNumber, { maxRows: 201 })).rejects.toBeInstanceOf(InvalidInputError);
-      await expect(listDeliveries(client, customer.customerNumber, { from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow(/from must not be after to/);
-      await expect(listDeliveries(client, customer.customerNumber, { from: '27.11.2026' })).rejects.toThrow(/YYYY-MM-DD/);
-      await expect(listDeliveries(client, '')).rejects.toBeInstanceOf(InvalidInputError);
-    });
+  beforeAll(async () => {
+    customer = scenario.customer();
+    const order = scenario.order(customer, [{ quantity: 6, price: 880 }, { quantity: 25, price: 14.2 }], { date: '2026-11-02' });
+    shipped = scenario.deliver(order, { date: '2026-11-20', quantities: { '000010': 4, '000020': 25 }, goodsIssue: '2026-11-21', carrier: 1, trackingReference: 'SCH-4471-2209' });
+    waiting = scenario.deliver(order, { date: '2026-11-26', picked: false });
+    billed = scenario.deliver(scenario.order(customer, [{ quantity: 1, price: 4_100 }], { date: '2026-10-01' }), { date: '2026-10-05', goodsIssue: '2026-10-06', carrier: 0, trackingReference: 'JJD000390007' });
+    scenario.invoice(billed, { date: '2026-10-06' });
   });
-}
+
+  const all = () => listDeliveries(sap.client, alphaOut(customer.customerNumber), { from: '2026-01-01' });
+
+  it('lists the deliveries newest first, with items, weights and dates', async () => {
+    const deliveries = await all();
+    expect(deliveries.map((d) => d.deliveryNumber)).toEqual([waiting, shipped, billed].map((d) => alphaOut(d.deliveryNumber)));
+    const first = deliveries.find((d) => d.deliveryNumber === alphaOut(shipped.deliveryNumber))!;
+    expect(first).toMatchObject({
+      deliveryType: 'LF', salesOrganization: '1000', shippingPoint: '1000', soldTo: alphaOut(customer.customerNumber), shipTo: alphaOut(customer.customerNumber),
+      plannedGoodsIssueDate: '2026-11-20', deliveryDate: '2026-11-22', actualGoodsIssueDate: '2026-11-21', weightUnit: 'KG',
+    });
+    expect(first.grossWeight).toBe(29 * 25);
+    expect(first.items).toEqual(
+      shipped.items.map((item) => ({
+        itemNumber: Number(item.itemNumber), materialNumber: alphaOut(item.material), description: item.description, quantity: item.quantity, unit: item.unit,
+        salesDocument: alphaOut(shipped.order.orderNumber), salesDocumentItem: Number(item.orderItem), batch: item.unit === 'KG' ? 'B261120' : '',
+      })),
+    );
+  });
+
+  it('tells a shipped delivery with its carrier and tracking reference from one still waiting for picking', async () => {
+    const deliveries = await all();
+    const onTheWay = deliveries.find((d) => d.deliveryNumber === alphaOut(shipped.deliveryNumber))!;
+    expect(onTheWay).toMatchObject({
+      progress: 'shipped', trackingReference: 'SCH-4471-2209', carrier: CARRIERS[1]!.name, carrierNumber: alphaOut(CARRIERS[1]!.vendor),
+      status: { picking: 'complete', goodsMovement: 'complete', billing: 'open', overall: 'partial' },
+    });
+    const notYet = deliveries.find((d) => d.deliveryNumber === alphaOut(waiting.deliveryNumber))!;
+    expect(notYet).toMatchObject({
+      progress: 'created', actualGoodsIssueDate: '', trackingReference: '', carrier: '', carrierNumber: '',
+      status: { picking: 'open', goodsMovement: 'open', billing: 'open', overall: 'open' },
+    });
+    expect(notYet.items.map((item) => item.quantity)).toEqual([2]);
+    const done = deliveries.find((d) => d.deliveryNumber === alphaOut(billed.deliveryNumber))!;
+    expect(done).toMatchObject({ progress: 'billed', carrier: CARRIERS[0]!.name, status: { billing: 'complete' } });
+  });
+
+  it('keeps to the date window and the row limit', async () => {
+    const november = await listDeliveries(sap.client, customer.customerNumber, { from: '2026-11-01', to: '2026-11-25' });
+    expect(november.map((d) => d.deliveryNumber)).toEqual([alphaOut(shipped.deliveryNumber)]);
+    const newest = await listDeliveries(sap.client, customer.customerNumber, { from: '2026-01-01', maxRows: 2 });
+    expect(newest.map((d) => d.deliveryNumber)).toEqual([waiting, shipped].map((d) => alphaOut(d.deliveryNumber)));
+  });
+
+  it('returns an empty list for a customer without deliveries and SapNotFoundError for an unknown one', async () => {
+    const quiet = scenario.customer();
+    await expect(listDeliveries(sap.client, quiet.customerNumber)).resolves.toEqual([]);
+    await expect(listDeliveries(sap.client, '9999999')).rejects.toBeInstanceOf(SapNotFoundError);
+  });
+
+  it('rejects a bad window before calling SAP', async () => {
+    await expect(listDeliveries(sap.client, customer.customerNumber, { maxRows: 0 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(listDeliveries(sap.client, customer.customerNumber, { maxRows: 201 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(listDeliveries(sap.client, customer.customerNumber, { from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow(/from must not be after to/);
+    await expect(listDeliveries(sap.client, customer.customerNumber, { from: '27.11.2026' })).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(listDeliveries(sap.client, '')).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SapAbapException } from '../errors.js';
 import { parseDecimal } from '../abapValues.js';
-import type { RfcClient } from '../rfc.js';
-import { createTestEcc, TRANSPORTS } from '../testing/transports.js';
+import { describeOverTransports } from '../testing/transports.js';
 import { readTable, sqlIn, sqlLiteral, toOptionLines } from './readTable.js';
 
 describe('toOptionLines', () => {
@@ -20,50 +19,41 @@ describe('toOptionLines', () => {
   });
 });
 
-for (const transport of TRANSPORTS) {
-  describe(`readTable over ${transport.name}`, () => {
-    const seeded = createTestEcc();
-    const { db } = seeded.ecc;
-    let client: RfcClient;
-    let stop: () => Promise<void>;
+describeOverTransports('readTable', (sap) => {
+  const seeded = sap.testEcc;
+  const { db } = seeded.ecc;
 
-    beforeAll(async () => {
-      ({ client, stop } = await transport.start(seeded));
+  it('reads the requested columns of matching rows', async () => {
+    const customer = seeded.seeded.customers[3]!;
+    const rows = await readTable(sap.client, {
+      table: 'KNVP',
+      fields: ['PARVW', 'KUNN2', 'PARNR', 'VKORG'],
+      where: [`KUNNR = ${sqlLiteral(customer.customerNumber)}`],
     });
-    afterAll(() => stop());
-
-    it('reads the requested columns of matching rows', async () => {
-      const customer = seeded.seeded.customers[3]!;
-      const rows = await readTable(client, {
-        table: 'KNVP',
-        fields: ['PARVW', 'KUNN2', 'PARNR', 'VKORG'],
-        where: [`KUNNR = ${sqlLiteral(customer.customerNumber)}`],
-      });
-      const expected = db.table('KNVP').select({ KUNNR: customer.customerNumber });
-      expect(rows).toHaveLength(expected.length);
-      expect(new Set(rows.map((r) => r.PARVW))).toEqual(new Set(expected.map((r) => r.PARVW)));
-      expect([...new Set(rows.filter((r) => r.PARVW === 'AP').map((r) => r.PARNR))].sort()).toEqual(customer.contacts.slice().sort());
-    });
-
-    it('combines conditions, pages with ROWSKIPS and ROWCOUNT, and compares NUMC literals by value', async () => {
-      const all = await readTable(client, { table: 'KNVK', fields: ['PARNR', 'KUNNR'], where: ["PARNR BETWEEN '1' AND '20'"] });
-      expect(all.map((r) => r.PARNR)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(10, '0')));
-      const page = await readTable(client, { table: 'KNVK', fields: ['PARNR'], where: ["PARNR BETWEEN '1' AND '20'"], rowSkips: 5, rowCount: 3 });
-      expect(page.map((r) => r.PARNR)).toEqual(all.slice(5, 8).map((r) => r.PARNR));
-    });
-
-    it('returns packed numbers with their sign', async () => {
-      const customer = seeded.seeded.customers[0]!;
-      const [row] = await readTable(client, { table: 'KNKK', fields: ['KLIMK', 'KKBER'], where: [`KUNNR = ${sqlLiteral(customer.payer)}`] });
-      const stored = db.table('KNKK').get({ KUNNR: customer.payer, KKBER: customer.salesOrg.creditControlArea })!;
-      expect(parseDecimal(row!.KLIMK)).toBe(Number(stored.KLIMK));
-    });
-
-    it('raises the function module exceptions for a bad table, field or condition', async () => {
-      await expect(readTable(client, { table: 'ZNOTHERE', fields: ['X'] })).rejects.toMatchObject({ exception: 'TABLE_NOT_AVAILABLE' });
-      await expect(readTable(client, { table: 'KNA1', fields: ['NOPE'] })).rejects.toMatchObject({ exception: 'FIELD_NOT_VALID' });
-      await expect(readTable(client, { table: 'KNA1', fields: ['KUNNR'], where: ['NOPE = 1'] })).rejects.toBeInstanceOf(SapAbapException);
-      await expect(readTable(client, { table: 'CDPOS', fields: [] })).rejects.toMatchObject({ exception: 'DATA_BUFFER_EXCEEDED' });
-    });
+    const expected = db.table('KNVP').select({ KUNNR: customer.customerNumber });
+    expect(rows).toHaveLength(expected.length);
+    expect(new Set(rows.map((r) => r.PARVW))).toEqual(new Set(expected.map((r) => r.PARVW)));
+    expect([...new Set(rows.filter((r) => r.PARVW === 'AP').map((r) => r.PARNR))].sort()).toEqual(customer.contacts.slice().sort());
   });
-}
+
+  it('combines conditions, pages with ROWSKIPS and ROWCOUNT, and compares NUMC literals by value', async () => {
+    const all = await readTable(sap.client, { table: 'KNVK', fields: ['PARNR', 'KUNNR'], where: ["PARNR BETWEEN '1' AND '20'"] });
+    expect(all.map((r) => r.PARNR)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(10, '0')));
+    const page = await readTable(sap.client, { table: 'KNVK', fields: ['PARNR'], where: ["PARNR BETWEEN '1' AND '20'"], rowSkips: 5, rowCount: 3 });
+    expect(page.map((r) => r.PARNR)).toEqual(all.slice(5, 8).map((r) => r.PARNR));
+  });
+
+  it('returns packed numbers with their sign', async () => {
+    const customer = seeded.seeded.customers[0]!;
+    const [row] = await readTable(sap.client, { table: 'KNKK', fields: ['KLIMK', 'KKBER'], where: [`KUNNR = ${sqlLiteral(customer.payer)}`] });
+    const stored = db.table('KNKK').get({ KUNNR: customer.payer, KKBER: customer.salesOrg.creditControlArea })!;
+    expect(parseDecimal(row!.KLIMK)).toBe(Number(stored.KLIMK));
+  });
+
+  it('raises the function module exceptions for a bad table, field or condition', async () => {
+    await expect(readTable(sap.client, { table: 'ZNOTHERE', fields: ['X'] })).rejects.toMatchObject({ exception: 'TABLE_NOT_AVAILABLE' });
+    await expect(readTable(sap.client, { table: 'KNA1', fields: ['NOPE'] })).rejects.toMatchObject({ exception: 'FIELD_NOT_VALID' });
+    await expect(readTable(sap.client, { table: 'KNA1', fields: ['KUNNR'], where: ['NOPE = 1'] })).rejects.toBeInstanceOf(SapAbapException);
+    await expect(readTable(sap.client, { table: 'CDPOS', fields: [] })).rejects.toMatchObject({ exception: 'DATA_BUFFER_EXCEEDED' });
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Test fixture: the same simulated ECC reached through every RFC transport the gateway has.
- * BAPI wrapper tests run once per transport, so each wrapper is proven over the in-process
- * path, SOAP-RFC over HTTP and node-rfc (through a module double of node-rfc).
+ * BAPI wrapper tests run once per transport (describeOverTransports), so each wrapper is proven
+ * over the in-process path, SOAP-RFC over HTTP and node-rfc (through a module double of node-rfc).
  */
 
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createSimulatedEcc, type CreateEccOptions, type SeededEcc } from '../../sandbox/ecc/index.js';
 import type { SeedResult } from '../../sandbox/ecc/seed/index.js';
 import { serveSoapRfc } from '../../sandbox/ecc/soap/standalone.js';
@@ -62,4 +63,48 @@ export function createTestEcc(options: Omit<CreateEccOptions, 'stateFile'> = {})
   const created = createSimulatedEcc({ today: FIXED_TODAY, ...options, seed: { customers: 60, ...options.seed } });
   if (!created.seeded) throw new Error('a test ECC is always seeded');
   return { ...created, seeded: created.seeded };
+}
+
+export interface TransportTestContext {
+  /** The seeded simulated ECC behind the clients, one per transport. */
+  readonly testEcc: TestEcc;
+  /** The client over the transport, connected in beforeAll: read it in hooks and tests, not while declaring them. */
+  readonly client: RfcClient;
+  /** Connects one more client (its own SAP sessions) over the same transport to the same ECC; closed after the tests. */
+  connect(): Promise<RfcClient>;
+}
+
+/**
+ * Declares the tests `body` declares once per transport, as "<title> over <transport>", each
+ * against its own seeded test ECC; every client the tests connect is closed after them.
+ */
+export function describeOverTransports(title: string, body: (sap: TransportTestContext) => void): void {
+  for (const transport of TRANSPORTS) {
+    describe(`${title} over ${transport.name}`, () => {
+      const testEcc = createTestEcc();
+      const stops: (() => Promise<void>)[] = [];
+      let client: RfcClient | undefined;
+      const connect = async (): Promise<RfcClient> => {
+        const started = await transport.start(testEcc);
+        stops.push(started.stop);
+        return started.client;
+      };
+
+      beforeAll(async () => {
+        client = await connect();
+      });
+      afterAll(async () => {
+        for (const stop of stops) await stop();
+      });
+
+      body({
+        testEcc,
+        get client(): RfcClient {
+          if (!client) throw new Error('the client connects in beforeAll: use it inside hooks and tests');
+          return client;
+        },
+        connect,
+      });
+    });
+  }
 }
