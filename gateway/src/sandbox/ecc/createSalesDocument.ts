@@ -209,24 +209,10 @@ function draftOf(context: FunctionContext, document: PreparedDocument, request: 
     conditionNumber,
     ...(document.reference ? { reference: document.reference } : {}),
     incomplete: document.incompletion.length > 0,
-    items: document.items.map((item) => ({
-      number: item.number,
-      material: item.material,
-      description: item.description,
-      materialGroup: item.materialGroup,
-      division: item.division,
-      plant: item.plant,
+    items: document.items.map(({ row: _row, ...item }) => ({
+      ...item,
       shippingPoint: item.plant,
-      quantity: item.quantity,
       confirmedQuantity: document.category === 'C' ? item.quantity : 0,
-      salesUnit: item.salesUnit,
-      baseUnit: item.baseUnit,
-      unitNumerator: item.unitNumerator,
-      unitDenominator: item.unitDenominator,
-      requestedDate: item.requestedDate,
-      rejectionReason: item.rejectionReason,
-      ...(item.reference ? { reference: item.reference } : {}),
-      priced: item.priced,
     })),
   };
 }

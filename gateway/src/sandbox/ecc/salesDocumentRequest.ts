@@ -9,7 +9,7 @@
 import type { Database, Row } from './database.js';
 import { message, type Message } from './messages.js';
 import { baseUnitsPer, PricingError, priceItem, storedConditions, type GivenCondition, type PricedLine, type PricingHeader } from './pricing.js';
-import { isSalesDocumentCategory, ITEM_NUMBER_STEP, posnr, referencedQuantities, type SalesDocumentCategory } from './salesDocuments.js';
+import { isSalesDocumentCategory, ITEM_NUMBER_STEP, posnr, referencedQuantities, type DraftItem, type SalesDocumentCategory } from './salesDocuments.js';
 
 export interface RequestPartner {
   role: string;
@@ -60,23 +60,10 @@ export interface Finding {
   field?: string;
 }
 
-export interface PreparedItem {
-  number: string;
+/** An item as checked and priced, before saving decides its shipping point and confirmed quantity. */
+export interface PreparedItem extends Omit<DraftItem, 'shippingPoint' | 'confirmedQuantity'> {
+  /** The item's row in the request (BAPIRET2 ROW). */
   row: number;
-  material: string;
-  description: string;
-  materialGroup: string;
-  division: string;
-  plant: string;
-  quantity: number;
-  salesUnit: string;
-  baseUnit: string;
-  unitNumerator: number;
-  unitDenominator: number;
-  requestedDate: string;
-  rejectionReason: string;
-  reference?: { number: string; item: string; category: SalesDocumentCategory };
-  priced: PricedLine;
 }
 
 export interface PreparedDocument {
