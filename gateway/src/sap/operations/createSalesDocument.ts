@@ -24,7 +24,7 @@ import { writeAndCommit } from '../luw.js';
 import type { RfcClient, RfcParameters, RfcStructure } from '../rfc.js';
 import { scalarOf } from '../rfc.js';
 import { getSalesDocuments } from './getSalesDocuments.js';
-import { CREATE_BAPIS, itemNumberOf, materialIn, sapCategoryOf, validSalesDocument, type SalesDocumentOptions } from './salesDocumentMapping.js';
+import { commonHeaderIn, CREATE_BAPIS, itemNumberOf, materialIn, partnersIn, sapCategoryOf, validSalesDocument, type SalesDocumentOptions } from './salesDocumentMapping.js';
 
 export interface CreateOptions extends SalesDocumentOptions {
   /** Check and price only (TESTRUN = 'X'): nothing is saved. */
@@ -42,19 +42,9 @@ function withChecklist(values: RfcStructure, keys: string[] = []): { values: Rfc
 }
 
 function createParameters(document: NewSalesDocument, items: NewSalesDocumentItem[], options: CreateOptions): RfcParameters {
-  const { prefix, defaultType } = CREATE_BAPIS[document.category];
+  const { prefix } = CREATE_BAPIS[document.category];
   const referenceCategory = document.category === 'order' ? sapCategoryOf('quotation') : sapCategoryOf('inquiry');
-  const header: RfcStructure = {
-    DOC_TYPE: document.documentType ?? defaultType,
-    SALES_ORG: document.salesOrganization,
-    DISTR_CHAN: document.distributionChannel,
-    DIVISION: document.division,
-  };
-  if (document.customerReference) header.PURCH_NO_C = document.customerReference;
-  if (document.customerReferenceDate) header.PURCH_DATE = toDats(document.customerReferenceDate);
-  if (document.requestedDeliveryDate) header.REQ_DATE_H = toDats(document.requestedDeliveryDate);
-  if (document.pricingDate) header.PRICE_DATE = toDats(document.pricingDate);
-  if (document.currency) header.CURRENCY = document.currency;
+  const header = commonHeaderIn(document);
   if (document.category !== 'order') {
     if (document.validFrom) header.QT_VALID_F = toDats(document.validFrom);
     if (document.validTo) header.QT_VALID_T = toDats(document.validTo);
@@ -98,8 +88,6 @@ function createParameters(document: NewSalesDocument, items: NewSalesDocumentIte
       conditionChecklists.push(conditionIn.checklist);
     }
   });
-  const partners: RfcStructure[] = [{ PARTN_ROLE: 'AG', PARTN_NUMB: customerNumberIn(document.soldTo) }];
-  if (document.shipTo) partners.push({ PARTN_ROLE: 'WE', PARTN_NUMB: customerNumberIn(document.shipTo) });
   return {
     [`${prefix}_HEADER_IN`]: headerIn.values,
     [`${prefix}_HEADER_INX`]: headerIn.checklist,
@@ -109,7 +97,7 @@ function createParameters(document: NewSalesDocument, items: NewSalesDocumentIte
     [`${prefix}_SCHEDULES_INX`]: scheduleChecklists,
     [`${prefix}_CONDITIONS_IN`]: conditions,
     [`${prefix}_CONDITIONS_INX`]: conditionChecklists,
-    [`${prefix}_PARTNERS`]: partners,
+    [`${prefix}_PARTNERS`]: partnersIn(document),
     RETURN: [],
     ...(options.testRun ? { TESTRUN: 'X' } : {}),
   };

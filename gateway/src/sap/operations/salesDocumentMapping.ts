@@ -1,8 +1,9 @@
 /**
  * What the sales document operations share: the create BAPI of each document category, default
  * document types, SAP's document categories (VBTYP) in the canonical model, material numbers in
- * and out (MATERIAL, or MATERIAL_LONG on systems with 40-character material numbers), and the
- * check of a new sales document before it is sent.
+ * and out (MATERIAL, or MATERIAL_LONG on systems with 40-character material numbers), the
+ * check of a new sales document before it is sent, and the header fields and partners it is
+ * sent with.
  *
  * Document types go over RFC in SAP's internal form (AF, AG, TA): RFC runs no conversion exit,
  * and the BAPIs are called without CONVERT, so the language-dependent external forms (IN, QT,
@@ -11,7 +12,8 @@
 
 import { z } from 'zod';
 import type { DocumentFlowCategory, NewSalesDocument, SalesDocumentCategory } from '../../model/salesDocument.js';
-import { alphaIn, alphaOut } from '../alpha.js';
+import { toDats } from '../abapValues.js';
+import { alphaIn, alphaOut, customerNumberIn } from '../alpha.js';
 import type { RfcStructure } from '../rfc.js';
 import { orgKey, sapKey, sapText, validInput } from './inputValidation.js';
 
@@ -96,3 +98,30 @@ export function validSalesDocument(input: NewSalesDocument, operation: string, o
 
 /** Item numbers as SAP numbers them by default: 10, 20, 30 … */
 export const itemNumberOf = (index: number): string => String((index + 1) * 10).padStart(6, '0');
+
+/**
+ * The header fields of a new document that the create BAPIs (BAPISDHD1) and
+ * BAPI_SALESORDER_SIMULATE (BAPISDHEAD) share under the same names: document type, sales area,
+ * the customer's purchase order and its date, requested delivery date, pricing date, currency.
+ */
+export function commonHeaderIn(document: NewSalesDocument): RfcStructure {
+  const header: RfcStructure = {
+    DOC_TYPE: document.documentType ?? CREATE_BAPIS[document.category].defaultType,
+    SALES_ORG: document.salesOrganization,
+    DISTR_CHAN: document.distributionChannel,
+    DIVISION: document.division,
+  };
+  if (document.customerReference) header.PURCH_NO_C = document.customerReference;
+  if (document.customerReferenceDate) header.PURCH_DATE = toDats(document.customerReferenceDate);
+  if (document.requestedDeliveryDate) header.REQ_DATE_H = toDats(document.requestedDeliveryDate);
+  if (document.pricingDate) header.PRICE_DATE = toDats(document.pricingDate);
+  if (document.currency) header.CURRENCY = document.currency;
+  return header;
+}
+
+/** The partners a new document is sent with (BAPIPARNR): the sold-to party (AG) and, when given, the ship-to party (WE). */
+export function partnersIn(document: NewSalesDocument): RfcStructure[] {
+  const partners: RfcStructure[] = [{ PARTN_ROLE: 'AG', PARTN_NUMB: customerNumberIn(document.soldTo) }];
+  if (document.shipTo) partners.push({ PARTN_ROLE: 'WE', PARTN_NUMB: customerNumberIn(document.shipTo) });
+  return partners;
+}

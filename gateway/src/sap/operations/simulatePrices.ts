@@ -19,7 +19,7 @@ import { describeMessages, isErrorMessage, returnMessages } from '../bapiReturn.
 import { SapBusinessError } from '../errors.js';
 import type { RfcSession, RfcStructure } from '../rfc.js';
 import { structureOf, tableOf } from '../rfc.js';
-import { CREATE_BAPIS, itemNumberOf, materialIn, materialOut, sapCategoryOf, validSalesDocument, type SalesDocumentOptions } from './salesDocumentMapping.js';
+import { commonHeaderIn, itemNumberOf, materialIn, materialOut, partnersIn, sapCategoryOf, validSalesDocument, type SalesDocumentOptions } from './salesDocumentMapping.js';
 
 const text = (row: RfcStructure, field: string): string => String(row[field] ?? '').trim();
 
@@ -53,23 +53,11 @@ export function conditionOf(row: RfcStructure): PriceCondition {
 }
 
 function simulationParameters(document: NewSalesDocument, options: SalesDocumentOptions): Record<string, RfcStructure | RfcStructure[]> {
-  const header: RfcStructure = {
-    DOC_TYPE: document.documentType ?? CREATE_BAPIS[document.category].defaultType,
-    SALES_ORG: document.salesOrganization,
-    DISTR_CHAN: document.distributionChannel,
-    DIVISION: document.division,
-  };
-  if (document.customerReference) header.PURCH_NO_C = document.customerReference;
-  if (document.customerReferenceDate) header.PURCH_DATE = toDats(document.customerReferenceDate);
-  if (document.requestedDeliveryDate) header.REQ_DATE_H = toDats(document.requestedDeliveryDate);
-  if (document.pricingDate) header.PRICE_DATE = toDats(document.pricingDate);
-  if (document.currency) header.CURRENCY = document.currency;
+  const header = commonHeaderIn(document);
   if (document.referenceDocument) {
     header.REF_DOC = documentNumberIn(document.referenceDocument);
     header.REF_DOC_CA = document.category === 'order' ? sapCategoryOf('quotation') : sapCategoryOf('inquiry');
   }
-  const partners: RfcStructure[] = [{ PARTN_ROLE: 'AG', PARTN_NUMB: customerNumberIn(document.soldTo) }];
-  if (document.shipTo) partners.push({ PARTN_ROLE: 'WE', PARTN_NUMB: customerNumberIn(document.shipTo) });
   const items = document.items.map((item, index): RfcStructure => {
     const row: RfcStructure = { ITM_NUMBER: itemNumberOf(index), REQ_QTY: toImpliedDecimals(item.quantity ?? 0, 3, 13) };
     if (item.materialNumber) Object.assign(row, materialIn(item.materialNumber, options));
@@ -85,7 +73,7 @@ function simulationParameters(document: NewSalesDocument, options: SalesDocument
     }
     return row;
   });
-  return { ORDER_HEADER_IN: header, ORDER_PARTNERS: partners, ORDER_ITEMS_IN: items };
+  return { ORDER_HEADER_IN: header, ORDER_PARTNERS: partnersIn(document), ORDER_ITEMS_IN: items };
 }
 
 export async function simulatePrices(session: RfcSession, input: NewSalesDocument, options: SalesDocumentOptions = {}): Promise<PriceResult> {
