@@ -66,7 +66,7 @@ export function createTestEcc(options: Omit<CreateEccOptions, 'stateFile'> = {})
 }
 
 export interface TransportTestContext {
-  /** The seeded simulated ECC behind the clients, one per transport. */
+  /** The seeded simulated ECC these tests run against (each transport has its own). */
   readonly testEcc: TestEcc;
   /** The client over the transport, connected in beforeAll: read it in hooks and tests, not while declaring them. */
   readonly client: RfcClient;
