@@ -48,6 +48,14 @@ describe('ecc365 start', () => {
     expect(await gateway.exited).toBe(0);
   });
 
+  it('says what to install when node-rfc cannot load the SAP NW RFC SDK', async () => {
+    const gateway = run(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'node-rfc', ECC365_SAP__CONNECTION: '{"ashost":"ecc.example.com","sysnr":"00","client":"100","user":"RFC","passwd":"x"}' });
+    expect(await gateway.exited).toBe(2);
+    expect(gateway.stderr()).toContain('[SAP_RFC_SDK_MISSING]');
+    expect(gateway.stderr()).toContain('SAP NW RFC SDK');
+    expect(gateway.stderr()).not.toContain('"x"');
+  });
+
   it('refuses to start on an invalid setting, naming the key and the variable', async () => {
     const gateway = run(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'soap-rfc', ECC365_SAP__URL: 'ftp://x' });
     expect(await gateway.exited).toBe(2);

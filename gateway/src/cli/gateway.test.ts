@@ -56,3 +56,27 @@ describe('the gateway on the embedded sandbox', () => {
     await expect(fetch(`${gateway.origin}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('the gateway on SOAP-RFC', () => {
+  it('reaches an SAP system over HTTP with the configured client, user and password', async () => {
+    const sandbox = await startGateway(configSchema.parse({ server: { port: 0 }, sandbox: { customers: 5, today: '2026-11-27' } }), silent);
+    const endpoint = new URL(sandbox.endpoints.find((e) => e.label === 'SAP ECC SOAP-RFC')!.url);
+    const config = configSchema.parse({
+      server: { port: 0 },
+      sap: { transport: 'soap-rfc', url: `${endpoint.origin}${endpoint.pathname}`, client: '100', user: 'ECC365', password: 'sandbox' },
+    });
+    const gateway = await startGateway(config, silent);
+    try {
+      expect(gateway.sandbox).toBeUndefined();
+      expect(gateway.sap.description).toContain(endpoint.pathname);
+      expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
+      const wrongPassword = await startGateway({ ...config, sap: { ...config.sap, password: 'wrong' } }, silent);
+      const refused = await fetch(`${wrongPassword.origin}/readyz`);
+      expect(await refused.json()).toMatchObject({ checks: [{ name: 'sap', status: 'failing', code: 'SAP_LOGON_FAILED' }] });
+      await wrongPassword.close();
+    } finally {
+      await gateway.close();
+      await sandbox.close();
+    }
+  });
+});

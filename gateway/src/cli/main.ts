@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { createLogger } from '../log/logger.js';
+import { AppError } from '../model/errors.js';
 import { onTerminationSignal } from './httpServer.js';
 import { startGateway } from './gateway.js';
 import { startSandboxServer } from './sandboxServer.js';
@@ -26,10 +27,15 @@ function printEndpoints(title: string, endpoints: { label: string; url: string; 
   process.stdout.write(`\n${title}\n${lines.join('\n')}\n\n`);
 }
 
+/** Configuration problems get their message and exit code 2; anything unexpected its stack and 1. */
 function fail(error: unknown): never {
-  const message = error instanceof ConfigError ? error.message : `ecc365 could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  if (error instanceof ConfigError || (error instanceof AppError && error.category === 'config')) {
+    const code = error instanceof AppError ? ` [${error.code}]` : '';
+    process.stderr.write(`ecc365 could not start${code}: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`ecc365 could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
 }
 
 const program = new Command('ecc365')
