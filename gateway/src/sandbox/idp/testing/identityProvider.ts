@@ -56,7 +56,7 @@ export async function acquireSandboxToken(
   who: { kind: 'application' } | { kind: 'persona'; username: string; password: string },
 ): Promise<string> {
   const { clientId, clientSecret } = SANDBOX_APPLICATIONS.gateway;
-  const form =
+  const form: Record<string, string> =
     who.kind === 'application'
       ? { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: `${resource}/.default` }
       : { grant_type: 'password', client_id: clientId, username: who.username, password: who.password, scope: `${resource}/.default` };
