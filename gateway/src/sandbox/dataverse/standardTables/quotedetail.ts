@@ -1,0 +1,65 @@
+/**
+ * A quote line: product, quantity, unit and prices.
+ * Source: MicrosoftDocs/dynamics-365-customer-engagement, ce/developer/entities/quotedetail.md
+ * (commit 0decdcea84); object type code: "Organization service entities",
+ * MicrosoftDocs/dynamics-365-customer-engagement (ce/developer, 10/31/2017).
+ */
+
+import {
+  table, CREATE_ONLY, INT32, READ_ONLY, auditColumns, choice, dateTime, decimal, entityName, lookup,
+  memo, money, owner, primaryKey, text, unnamedLookup, versionNumber, whole, yesNo,
+} from './dsl.js';
+
+export const quotedetail = table({
+  schemaName: 'QuoteDetail',
+  entitySetName: 'quotedetails',
+  primaryIdAttribute: 'quotedetailid',
+  primaryNameAttribute: 'productidname',
+  ownershipType: 'UserOwned',
+  objectTypeCode: 1085,
+  changeTrackingEnabled: true,
+}, [
+  primaryKey('QuoteDetailId'),
+  lookup('QuoteId', { quote: 'quote_details' }, { required: 'SystemRequired' }),
+  dateTime('RequestDeliveryBy', 'DateOnly', 'UserLocal'),
+  lookup('ProductId', { product: 'product_quote_details' }),
+  text('ProductDescription', 500),
+  yesNo('IsProductOverridden', ['Existing', 'Write In'], CREATE_ONLY),
+  yesNo('IsPriceOverridden', ['Use Default', 'Override Price']),
+  lookup('UoMId', { uom: 'unit_of_measurement_quote_details' }),
+  decimal('Quantity', [-100000000000, 100000000000], 5, { required: 'ApplicationRequired' }),
+  money('PricePerUnit', [-922337203685477, 922337203685477], 2),
+  money('BaseAmount', [-922337203685477, 922337203685477], 2, { create: false }),
+  money('ExtendedAmount', [-922337203685477, 922337203685477], 2, { create: false }),
+  money('ManualDiscountAmount', [0, 1000000000000], 2),
+  money('VolumeDiscountAmount', [0, 922337203685477], 2, READ_ONLY),
+  money('Tax', [-1000000000000, 1000000000000], 2),
+  whole('LineItemNumber', [0, 1000000000]),
+  whole('SequenceNumber', INT32),
+  memo('Description', 2000, { format: 'Text' }),
+  lookup('SalesRepId', { systemuser: 'system_user_quotedetail' }),
+  yesNo('WillCall', ['Address', 'Will Call']),
+  text('ProductIdName', 100, READ_ONLY),
+  text('ShipTo_Name', 200),
+  text('ShipTo_Line1', 250),
+  text('ShipTo_Line2', 250),
+  text('ShipTo_Line3', 250),
+  text('ShipTo_City', 80),
+  text('ShipTo_PostalCode', 20),
+  text('ShipTo_StateOrProvince', 50),
+  text('ShipTo_Country', 80),
+  text('ShipTo_Telephone', 50),
+  text('ShipTo_Fax', 50),
+  choice('ShipTo_FreightTermsCode', [[1, 'FOB'], [2, 'No Charge']]),
+  whole('ImportSequenceNumber', INT32, CREATE_ONLY),
+  dateTime('OverriddenCreatedOn', 'DateOnly', 'UserLocal', CREATE_ONLY),
+  lookup('TransactionCurrencyId', { transactioncurrency: 'transactioncurrency_quotedetail' }, CREATE_ONLY),
+  decimal('ExchangeRate', [1e-10, 100000000000], 10, READ_ONLY),
+  owner('owner_quotedetails', { ...READ_ONLY, required: 'ApplicationRequired' }),
+  entityName('OwnerIdType', { ...READ_ONLY, required: 'SystemRequired' }),
+  lookup('OwningUser', { systemuser: 'user_quotedetail' }, { ...READ_ONLY, required: 'ApplicationRequired' }),
+  lookup('OwningTeam', { team: 'team_quotedetail' }, READ_ONLY),
+  unnamedLookup('OwningBusinessUnit', ['businessunit'], { ...READ_ONLY, required: 'ApplicationRequired' }),
+  ...auditColumns({ createdBy: 'lk_quotedetailbase_createdby', createdOnBehalfBy: 'lk_quotedetail_createdonbehalfby', modifiedBy: 'lk_quotedetailbase_modifiedby', modifiedOnBehalfBy: 'lk_quotedetail_modifiedonbehalfby' }, 'DateOnly'),
+  versionNumber(),
+]);
