@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeJwt } from 'jose';
 import { generate } from 'selfsigned';
@@ -183,6 +184,21 @@ describe('Dataverse token provider failures', () => {
     expect(error.retryable).toBe(true);
     expect(error.details).toMatchObject({ networkCode: 'ECONNREFUSED' });
     expect(await cached.getAccessToken()).toBe(token);
+  });
+
+  it('gives up on an authority that accepts connections but never answers, as transient', async () => {
+    const sockets: Socket[] = [];
+    const silent = createTcpServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const error = await failure(provider({ authority: `https://127.0.0.1:${port}/${SANDBOX_TENANT_ID}`, timeoutMs: 300 }));
+      expect(error).toMatchObject({ code: 'DATAVERSE_AUTH_UNAVAILABLE', category: 'transient' });
+      expect(error.message).toContain('no answer within 300 ms');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('reports an authority whose certificate is not trusted as a configuration error pointing at the CA setting', async () => {
