@@ -33,9 +33,14 @@ describe('mapping MSAL failures to the gateway\'s errors', () => {
     expect(mapped.details).toMatchObject({ aadsts, oauthError: error });
   });
 
-  it('treats the error MSAL replays while it throttles after a 5xx (no status, same codes) by its codes', () => {
-    const replayed = new ServerError('temporarily_unavailable', 'c', 'Error(s): 90033 - Description: AADSTS90033: The service is temporarily unavailable.');
-    expect(mapTokenError(replayed, context)).toMatchObject({ code: 'DATAVERSE_AUTH_UNAVAILABLE', category: 'transient', action: 'retry' });
+  it('treats the error MSAL replays from its throttling cache after a 429 or 5xx as rate-limited', () => {
+    // As ThrottlingUtils.preProcess builds it: error_codes joined as the code, no status.
+    const replayed = new ServerError('90033', 'c', 'AADSTS90033: The service is temporarily unavailable.\r\nTrace ID: t', undefined);
+    const mapped = mapTokenError(replayed, context);
+    expect(mapped).toMatchObject({ code: 'DATAVERSE_AUTH_UNAVAILABLE', category: 'transient', action: 'rate-limited' });
+    expect(mapped.message).toContain('(AADSTS90033: The service is temporarily unavailable)');
+    const withoutCodes = new ServerError('', 'c', '', undefined);
+    expect(mapTokenError(withoutCodes, context)).toMatchObject({ code: 'DATAVERSE_AUTH_UNAVAILABLE', action: 'rate-limited' });
   });
 
   it('reads the cause of a network failure from the network client, not from MSAL\'s generic code', () => {

@@ -49,7 +49,7 @@ function aadstsOf(error: ServerError): number | undefined {
 
 /** The AADSTS code and its first sentence, e.g. "AADSTS7000215: Invalid client secret provided". */
 function entraSays(error: ServerError, aadsts: number | undefined): string {
-  const description = /Description: (AADSTS\d+: [^\r\n]*?)\.(?:\s|$)/.exec(error.errorMessage)?.[1];
+  const description = /(AADSTS\d+: [^\r\n]*?)\.(?:\s|$)/.exec(error.errorMessage)?.[1];
   return description ?? (aadsts !== undefined ? `AADSTS${aadsts} (${error.errorCode})` : error.errorCode);
 }
 
@@ -58,6 +58,15 @@ function fromServerError(error: ServerError, context: TokenErrorContext): Datave
   const said = entraSays(error, aadsts);
   const details = { aadsts, oauthError: error.errorCode, correlationId: error.correlationId || undefined, httpStatus: error.status };
   const options = { cause: error, details };
+  // After a 429 or 5xx, MSAL answers the same request from its throttling cache until Retry-After (60 s by
+  // default) has passed: a ServerError without status whose errorCode is Entra's error_codes joined by spaces.
+  if (error.status === undefined && /^(\d+( \d+)*)?$/.test(error.errorCode)) {
+    return new DataverseTokenError('DATAVERSE_AUTH_UNAVAILABLE', `Microsoft Entra ID asked to wait before the next token request (${said}); retrying later.`, {
+      ...options,
+      category: 'transient',
+      action: 'rate-limited',
+    });
+  }
   const status = error.status ?? context.failure?.status;
   if (status === 429 || (status !== undefined && status >= 500) || error.errorCode === 'temporarily_unavailable') {
     return new DataverseTokenError('DATAVERSE_AUTH_UNAVAILABLE', `Microsoft Entra ID cannot issue a Dataverse token right now (${said}); retrying later.`, {
@@ -144,7 +153,7 @@ export function mapTokenError(error: unknown, context: TokenErrorContext): Datav
       const codes = Array.isArray(body.error_codes) ? body.error_codes : [];
       const described = typeof body.error_description === 'string' ? body.error_description : '';
       return fromServerError(
-        new ServerError(body.error, '', `Description: ${described}`, undefined, codes.length > 0 ? String(codes[0]) : undefined, context.failure.status),
+        new ServerError(body.error, '', described, undefined, codes.length > 0 ? String(codes[0]) : undefined, context.failure.status),
         context,
       );
     }
