@@ -50,7 +50,9 @@ function aadstsOf(error: ServerError): number | undefined {
 /** The AADSTS code and its first sentence, e.g. "AADSTS7000215: Invalid client secret provided". */
 function entraSays(error: ServerError, aadsts: number | undefined): string {
   const description = /(AADSTS\d+: [^\r\n]*?)\.(?:\s|$)/.exec(error.errorMessage)?.[1];
-  return description ?? (aadsts !== undefined ? `AADSTS${aadsts} (${error.errorCode})` : error.errorCode);
+  if (description !== undefined) return description;
+  if (aadsts !== undefined) return `AADSTS${aadsts}`;
+  return error.errorCode || 'no error code';
 }
 
 function fromServerError(error: ServerError, context: TokenErrorContext): DataverseTokenError {
