@@ -13,6 +13,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'solution',
+          root: './solution',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'cross-package',
           root: './test',
           include: ['**/*.test.ts'],
