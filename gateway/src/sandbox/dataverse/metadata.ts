@@ -45,6 +45,8 @@ export interface AttributeMetadata {
   options?: OptionMetadata[];
   /** Lookup, Customer, Owner: the tables it may point to. */
   targets?: string[];
+  /** Picklist, Boolean: the value the platform gives a new row that has none (DefaultFormValue / DefaultValue). */
+  defaultValue?: number | boolean;
   /** Created by a solution import rather than part of the platform. */
   isCustomAttribute: boolean;
 }
