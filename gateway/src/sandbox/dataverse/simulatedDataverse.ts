@@ -485,7 +485,7 @@ function defaultStatus(model: TableModel, state: number): number | undefined {
 function checkIfMatch(ifMatch: string | undefined, row: Row): void {
   if (ifMatch === undefined || ifMatch.trim() === '*') return;
   const versions = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '').replace(/"/g, ''));
-  if (!versions.includes(String(row.versionnumber))) throw faults.versionMismatch();
+  if (!versions.includes(`${row.versionnumber as number}`)) throw faults.versionMismatch();
 }
 
 /** A literal of a key predicate as the stored value of the key attribute. */
