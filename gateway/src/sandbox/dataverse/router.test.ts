@@ -274,6 +274,20 @@ describe('security', () => {
   });
 });
 
+describe('ImportSolution', () => {
+  it('hands the zip to the solution import and answers its refusal as Dataverse does', async () => {
+    const answer = await call('POST', 'ImportSolution', { body: { CustomizationFile: Buffer.from('not a zip').toString('base64'), OverwriteUnmanagedCustomizations: true } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('0x80048060');
+  });
+
+  it('is refused to a user without the import privilege', async () => {
+    const answer = await call('POST', 'ImportSolution', { body: { CustomizationFile: '' }, headers: { CallerObjectId: persona('anna').objectId } });
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toContain('prvImportCustomization');
+  });
+});
+
 describe('bulk messages and change tracking', () => {
   it('CreateMultiple creates all rows or none', async () => {
     const created = await call('POST', 'accounts/Microsoft.Dynamics.CRM.CreateMultiple', {

@@ -24,7 +24,7 @@ export interface DataverseRouterOptions {
    * challenge) is sent as is with status 401.
    */
   authenticate(authorizationHeader: string | undefined): Promise<{ objectId: string }>;
-  /** Runs the ImportSolution action; without it the action answers 501. */
+  /** Runs the ImportSolution action. Default: the simulated Dataverse's solution import (solution/). */
   importSolution?: SolutionImporter;
   /** Largest request body accepted. Default 32 MB (solution zips travel base64-encoded). */
   maxBodyBytes?: number;

@@ -15,13 +15,15 @@
  *   POST   <set>/Microsoft.Dynamics.CRM.CreateMultiple | UpdateMultiple | UpsertMultiple
  *   GET    WhoAmI
  *   POST   GrantAccess | ModifyAccess | RevokeAccess
- *   POST   ImportSolution        (when a solution importer is configured)
+ *   POST   ImportSolution        the solution's tables, columns and keys join the metadata (solution/)
  *   POST   $batch                change sets, Content-ID references, odata.continue-on-error
  */
 
 import { parseBatch, renderBatch, type BatchRequest, type BatchResponse, type BatchResponseItem } from './batch.js';
 import { DataverseFault, faults } from './faults.js';
 import type { MetadataRegistry } from './metadata.js';
+import { SolutionImportFailed } from './solution/importErrors.js';
+import { importSolution as importSolutionPackage } from './solution/importSolution.js';
 import { parseKeyPredicate } from './odata/syntax.js';
 import { readDeltaToken, readSkipToken, writeDeltaToken, writeSkipToken } from './paging.js';
 import { planQuery, runQuery, sortValuesOf, type QueryPlan } from './query.js';
@@ -47,7 +49,7 @@ export interface ApiResponse {
 }
 
 /** Imports a solution zip into the registry (the ImportSolution action). */
-export type SolutionImporter = (registry: MetadataRegistry, solutionZip: Uint8Array) => Promise<void> | void;
+export type SolutionImporter = (registry: MetadataRegistry, solutionZip: Uint8Array) => unknown;
 
 /** Dataverse's largest page, and the cap of @odata.count. */
 export const MAX_PAGE_SIZE = 5000;
@@ -177,7 +179,7 @@ function parseJsonBody(request: ApiRequest, entitySetName: string): Record<strin
 export class WebApi {
   constructor(
     private readonly dataverse: SimulatedDataverse,
-    private readonly importSolution?: SolutionImporter,
+    private readonly importSolution: SolutionImporter = importSolutionPackage,
   ) {}
 
   /**
@@ -477,11 +479,15 @@ export class WebApi {
   }
 
   private async runImportSolution(context: OperationContext, request: ApiRequest): Promise<ApiResponse> {
-    if (!this.importSolution) throw new DataverseFault(501, '0x80040216', 'ImportSolution is not available: the simulated Dataverse was started without a solution importer.');
     if (context.caller.depth !== 'Organization') throw faults.privilegeMissing(context.caller, 'prvImportCustomization', 'solution', 7100);
     const body = parseJsonBody(request, 'ImportSolution');
     if (typeof body.CustomizationFile !== 'string') throw faults.invalidArgument('ImportSolution requires CustomizationFile: the solution zip, base64-encoded.');
-    await this.importSolution(this.dataverse.registry, Buffer.from(body.CustomizationFile, 'base64'));
+    try {
+      await this.importSolution(this.dataverse.registry, Buffer.from(body.CustomizationFile, 'base64'));
+    } catch (error) {
+      if (error instanceof SolutionImportFailed) throw new DataverseFault(error.status, error.code, error.message);
+      throw error;
+    }
     return noContent();
   }
 
