@@ -274,6 +274,46 @@ describe('security', () => {
   });
 });
 
+describe('$batch', () => {
+  const post = (body: string, prefer?: string) =>
+    fetch(`${server.serviceRoot}$batch`, {
+      method: 'POST',
+      headers: { Authorization: APPLICATION_AUTHORIZATION, 'Content-Type': 'multipart/mixed; boundary="batch_x"', ...(prefer ? { Prefer: prefer } : {}) },
+      body,
+    });
+
+  it('reads LF-only bodies with relative URLs, and goes on after a failure with odata.continue-on-error', async () => {
+    const body = [
+      '--batch_x', 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '',
+      'POST /api/data/v9.2/accounts HTTP/1.1', 'Content-Type: application/json; type=entry', '', JSON.stringify({ name: 'z'.repeat(161) }),
+      '--batch_x', 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '',
+      'POST accounts HTTP/1.1', 'Content-Type: application/json', '', JSON.stringify({ name: 'After the failure' }),
+      '--batch_x--', '',
+    ].join('\n');
+    const stopped = await post(body);
+    expect(stopped.status).toBe(400);
+    const stoppedText = await stopped.text();
+    expect(stoppedText).toContain('0x80044331');
+    expect(stoppedText).not.toContain('HTTP/1.1 204');
+    const continued = await post(body, 'odata.continue-on-error');
+    expect(continued.status).toBe(200);
+    const text = await continued.text();
+    expect(text.match(/HTTP\/1\.1 (\d{3})/g)).toEqual(['HTTP/1.1 400', 'HTTP/1.1 204']);
+  });
+
+  it('refuses a Content-ID reference that the change set has not declared', async () => {
+    const body = [
+      '--batch_x', 'Content-Type: multipart/mixed; boundary=changeset_y', '',
+      '--changeset_y', 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', 'Content-ID: 2', '',
+      'POST accounts HTTP/1.1', 'Content-Type: application/json', '', JSON.stringify({ name: 'Child', 'parentaccountid@odata.bind': '$1' }),
+      '--changeset_y--', '--batch_x--', '',
+    ].join('\r\n');
+    const answer = await post(body);
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain("Content-ID Reference: '$1' does not exist in the batch context.");
+  });
+});
+
 describe('ImportSolution', () => {
   it('hands the zip to the solution import and answers its refusal as Dataverse does', async () => {
     const answer = await call('POST', 'ImportSolution', { body: { CustomizationFile: Buffer.from('not a zip').toString('base64'), OverwriteUnmanagedCustomizations: true } });
