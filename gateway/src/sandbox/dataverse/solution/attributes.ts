@@ -142,6 +142,12 @@ export function readAttribute(element: XmlElement): ImportedAttribute | undefine
   if (localOptionSet) attribute.options = optionsOf(localOptionSet);
   // A yes/no column without its own labels reads No/Yes.
   if (type === 'Boolean' && !attribute.options?.length) attribute.options = [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }];
+  // AppDefaultValue: the value a new row gets; -1 means none.
+  const defaultValue = number(element, 'AppDefaultValue');
+  if (defaultValue !== undefined && defaultValue !== -1) {
+    if (type === 'Boolean') attribute.defaultValue = defaultValue === 1;
+    else if (type === 'Picklist') attribute.defaultValue = defaultValue;
+  }
   return {
     attribute,
     isPrimaryKey: crmType === 'primarykey',

@@ -86,7 +86,7 @@ const salesAreaEntity = `<?xml version="1.0" encoding="utf-8"?>
   attribute('ecc_ValidFrom', 'datetime', '<Format>date</Format><CanChangeDateTimeBehavior>0</CanChangeDateTimeBehavior><Behavior>2</Behavior>')}${
   attribute('ecc_LastSyncedOn', 'datetime', '<Format>datetime</Format><Behavior>1</Behavior>')}${
   attribute('ecc_IsDefault', 'bit', `<AppDefaultValue>0</AppDefaultValue><optionset Name="ecc_salesarea_ecc_isdefault"><OptionSetType>bit</OptionSetType>${options([0, 'No'], [1, 'Yes'])}</optionset>`)}${
-  attribute('ecc_PartnerRole', 'picklist', `<optionset Name="ecc_salesarea_ecc_partnerrole"><OptionSetType>picklist</OptionSetType>${options([363650000, 'Sold-to party'], [363650001, 'Ship-to party'])}</optionset>`)}${
+  attribute('ecc_PartnerRole', 'picklist', `<AppDefaultValue>363650000</AppDefaultValue><optionset Name="ecc_salesarea_ecc_partnerrole"><OptionSetType>picklist</OptionSetType>${options([363650000, 'Sold-to party'], [363650001, 'Ship-to party'])}</optionset>`)}${
   attribute('ecc_Region', 'picklist', '<OptionSetName>ecc_region</OptionSetName>')}${
   attribute('ecc_AccountId', 'lookup', '<LookupStyle>single</LookupStyle><LookupTypes />')}
         <attribute PhysicalName="OwnerId">
@@ -212,8 +212,9 @@ describe('importSolution: a custom table', () => {
     expect(column('ecc_creditlimit')).toMatchObject({ type: 'Money', minValue: 0, maxValue: 1000000000, precision: 2 });
     expect(column('ecc_validfrom')).toMatchObject({ type: 'DateTime', format: 'DateOnly', dateTimeBehavior: 'DateOnly' });
     expect(column('ecc_lastsyncedon')).toMatchObject({ type: 'DateTime', format: 'DateAndTime', dateTimeBehavior: 'UserLocal' });
-    expect(column('ecc_isdefault')).toMatchObject({ type: 'Boolean', options: [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }] });
-    expect(column('ecc_partnerrole')?.options).toEqual([{ value: 363650000, label: 'Sold-to party' }, { value: 363650001, label: 'Ship-to party' }]);
+    expect(column('ecc_isdefault')).toMatchObject({ type: 'Boolean', options: [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }], defaultValue: false });
+    expect(column('ecc_partnerrole')).toMatchObject({ defaultValue: 363650000, options: [{ value: 363650000, label: 'Sold-to party' }, { value: 363650001, label: 'Ship-to party' }] });
+    expect(column('ecc_region')?.defaultValue).toBeUndefined();
     expect(column('ecc_region')?.options).toEqual([{ value: 363650000, label: 'North' }, { value: 363650001, label: 'South' }]);
     expect(column('statecode')?.options).toEqual([
       { value: 0, label: 'Active', defaultStatus: 1, invariantName: 'Active' },

@@ -23,7 +23,7 @@ export const businessunit = table({
   primaryKey('BusinessUnitId'),
   text('Name', 160, { required: 'SystemRequired' }),
   lookup('ParentBusinessUnitId', { businessunit: 'business_unit_parent_business_unit' }, { required: 'ApplicationRequired' }),
-  yesNo('IsDisabled', ['No', 'Yes'], { create: false, required: 'SystemRequired' }),
+  yesNo('IsDisabled', ['No', 'Yes'], { create: false, required: 'SystemRequired', default: false }),
   text('DisabledReason', 500, READ_ONLY),
   text('WebSiteUrl', 200, { format: 'Url' }),
   text('Address1_Line1', 250),

@@ -79,9 +79,12 @@ export const float = (schemaName: string, [minValue, maxValue]: [number, number]
 export const money = (schemaName: string, [minValue, maxValue]: [number, number], precision: number, flags: ColumnFlags = {}): Column =>
   column(schemaName, 'Money', flags, { minValue, maxValue, precision });
 
-/** Two options, false then true, with their labels (Yes/No, Allow/Do Not Allow …). */
-export const yesNo = (schemaName: string, [falseLabel, trueLabel]: [string, string], flags: ColumnFlags = {}): Column =>
-  column(schemaName, 'Boolean', flags, { options: [{ value: 0, label: falseLabel }, { value: 1, label: trueLabel }] });
+/** Two options, false then true, with their labels (Yes/No, Allow/Do Not Allow …), and the value a new row gets. */
+export const yesNo = (schemaName: string, [falseLabel, trueLabel]: [string, string], flags: ColumnFlags & { default?: boolean } = {}): Column =>
+  column(schemaName, 'Boolean', flags, {
+    options: [{ value: 0, label: falseLabel }, { value: 1, label: trueLabel }],
+    ...(flags.default === undefined ? {} : { defaultValue: flags.default }),
+  });
 
 export const dateTime = (
   schemaName: string, format: 'DateOnly' | 'DateAndTime', behavior: 'UserLocal' | 'DateOnly' | 'TimeZoneIndependent', flags: ColumnFlags = {},

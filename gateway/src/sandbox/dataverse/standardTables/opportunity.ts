@@ -37,7 +37,7 @@ export const opportunity = table({
   choice('PurchaseTimeframe', [[0, 'Immediate'], [1, 'This Quarter'], [2, 'Next Quarter'], [3, 'This Year'], [4, 'Unknown']]),
   choice('OpportunityRatingCode', [[1, 'Hot'], [2, 'Warm'], [3, 'Cold']]),
   choice('PriorityCode', [[1, 'Default Value']]),
-  yesNo('IsRevenueSystemCalculated', ['User Provided', 'System Calculated']),
+  yesNo('IsRevenueSystemCalculated', ['User Provided', 'System Calculated'], { default: false }),
   choice('SalesStageCode', [[1, 'Default Value']]),
   stateCode([[0, 'Open', 1, 'Open'], [1, 'Won', 3, 'Won'], [2, 'Lost', 4, 'Lost']]),
   statusCode([[1, 'In Progress', 0], [2, 'On Hold', 0], [3, 'Won', 1], [4, 'Canceled', 2], [5, 'Out-Sold', 2]]),

@@ -37,7 +37,7 @@ export const quote = table({
   choice('PaymentTermsCode', [[1, 'Net 30'], [2, '2% 10, Net 30'], [3, 'Net 45'], [4, 'Net 60']]),
   choice('FreightTermsCode', [[1, 'FOB'], [2, 'No Charge']]),
   choice('ShippingMethodCode', [[1, 'Airborne'], [2, 'DHL'], [3, 'FedEx'], [4, 'UPS'], [5, 'Postal Mail'], [6, 'Full Load'], [7, 'Will Call']]),
-  yesNo('WillCall', ['Address', 'Will Call']),
+  yesNo('WillCall', ['Address', 'Will Call'], { default: false }),
   text('EmailAddress', 100, { format: 'Email' }),
   stateCode([[0, 'Draft', 1, 'Draft'], [1, 'Active', 2, 'Active'], [2, 'Won', 4, 'Won'], [3, 'Closed', 7, 'Closed']]),
   statusCode([[1, 'In Progress', 0], [2, 'In Progress', 1], [3, 'Open', 1], [4, 'Won', 2], [5, 'Lost', 3], [6, 'Canceled', 3], [7, 'Revised', 3]]),

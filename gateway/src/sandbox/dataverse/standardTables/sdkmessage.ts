@@ -22,9 +22,9 @@ export const sdkmessage = table({
   text('Name', 256, { required: 'SystemRequired' }),
   text('CategoryName', 25, { required: 'SystemRequired' }),
   whole('Availability', INT32, { required: 'SystemRequired' }),
-  yesNo('IsActive', ['No', 'Yes']),
-  yesNo('IsPrivate', ['No', 'Yes']),
-  yesNo('IsReadOnly', ['No', 'Yes'], { update: false, required: 'SystemRequired' }),
+  yesNo('IsActive', ['No', 'Yes'], { default: true }),
+  yesNo('IsPrivate', ['No', 'Yes'], { default: false }),
+  yesNo('IsReadOnly', ['No', 'Yes'], { update: false, required: 'SystemRequired', default: false }),
   ...auditColumns({
     createdBy: 'createdby_sdkmessage', createdOnBehalfBy: 'lk_sdkmessage_createdonbehalfby',
     modifiedBy: 'modifiedby_sdkmessage', modifiedOnBehalfBy: 'lk_sdkmessage_modifiedonbehalfby',

@@ -22,8 +22,8 @@ export const sdkmessagefilter = table({
   lookup('SdkMessageId', { sdkmessage: 'sdkmessageid_sdkmessagefilter' }, { update: false, required: 'SystemRequired' }),
   entityName('PrimaryObjectTypeCode', { ...READ_ONLY, required: 'SystemRequired' }),
   entityName('SecondaryObjectTypeCode', { ...READ_ONLY, required: 'SystemRequired' }),
-  yesNo('IsCustomProcessingStepAllowed', ['No', 'Yes'], { required: 'SystemRequired' }),
-  yesNo('IsVisible', ['No', 'Yes'], { ...READ_ONLY, required: 'SystemRequired' }),
+  yesNo('IsCustomProcessingStepAllowed', ['No', 'Yes'], { required: 'SystemRequired', default: false }),
+  yesNo('IsVisible', ['No', 'Yes'], { ...READ_ONLY, required: 'SystemRequired', default: false }),
   whole('Availability', INT32, { required: 'SystemRequired' }),
   ...auditColumns({
     createdBy: 'createdby_sdkmessagefilter', createdOnBehalfBy: 'lk_sdkmessagefilter_createdonbehalfby',

@@ -33,7 +33,7 @@ export const serviceendpoint = table({
     [7, 'Connection String'], [8, 'Access Key'],
   ]),
   text('AuthValue', 2048, { read: false }),
-  yesNo('IsAuthValueSet', ['No', 'Yes'], READ_ONLY),
+  yesNo('IsAuthValueSet', ['No', 'Yes'], { ...READ_ONLY, default: false }),
   choice('MessageFormat', [[1, 'Binary XML'], [2, 'Json'], [3, 'Text XML']]),
   choice('MessageCharset', [[0, 'Default'], [1, 'UTF8']]),
   choice('UserClaim', [[1, 'None'], [2, 'UserId'], [3, 'UserInfo']], { required: 'SystemRequired' }),
@@ -44,7 +44,7 @@ export const serviceendpoint = table({
   text('SASKeyName', 256),
   text('SASKey', 256, { read: false }),
   text('SASToken', 256, { read: false }),
-  yesNo('IsManaged', ['Unmanaged', 'Managed'], { ...READ_ONLY, required: 'SystemRequired' }),
+  yesNo('IsManaged', ['Unmanaged', 'Managed'], { ...READ_ONLY, required: 'SystemRequired', default: false }),
   ...auditColumns({
     createdBy: 'createdby_serviceendpoint', createdOnBehalfBy: 'lk_serviceendpoint_createdonbehalfby',
     modifiedBy: 'modifiedby_serviceendpoint', modifiedOnBehalfBy: 'lk_serviceendpoint_modifiedonbehalfby',

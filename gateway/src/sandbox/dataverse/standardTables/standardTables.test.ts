@@ -43,6 +43,8 @@ function facts(column: Partial<AttributeMetadata>) {
     maxValue: column.maxValue,
     precision: column.precision,
     options: column.options === undefined ? undefined : byValue(column.options),
+    // The pages print a yes/no column's DefaultValue as 0/1 (Dataverse pages) or False/True (older pages).
+    defaultValue: column.defaultValue === undefined ? undefined : column.type === 'Boolean' ? Boolean(column.defaultValue) : column.defaultValue,
   };
 }
 

@@ -26,7 +26,7 @@ export const team = table({
   choice('TeamType', [[0, 'Owner'], [1, 'Access'], [2, 'AAD Security Group'], [3, 'AAD Office Group']], { ...CREATE_ONLY, required: 'SystemRequired' }),
   choice('MembershipType', [[0, 'Members and guests'], [1, 'Members'], [2, 'Owners'], [3, 'Guests']], { ...CREATE_ONLY, required: 'SystemRequired' }),
   uniqueId('AzureActiveDirectoryObjectId', CREATE_ONLY),
-  yesNo('IsDefault', ['No', 'Yes'], { ...READ_ONLY, required: 'SystemRequired' }),
+  yesNo('IsDefault', ['No', 'Yes'], { ...READ_ONLY, required: 'SystemRequired', default: false }),
   memo('Description', 2000),
   text('EMailAddress', 100, { format: 'Email' }),
   lookup('TransactionCurrencyId', { transactioncurrency: 'transactioncurrency_team' }),

@@ -24,7 +24,7 @@ export const uom = table({
   lookup('UoMScheduleId', { uomschedule: 'unit_of_measure_schedule_conversions' }, { ...CREATE_ONLY, required: 'SystemRequired' }),
   lookup('BaseUoM', { uom: 'unit_of_measurement_base_unit' }, { required: 'ApplicationRequired' }),
   decimal('Quantity', [0, 10000000000], 5, { required: 'ApplicationRequired' }),
-  yesNo('IsScheduleBaseUoM', ['No', 'Yes'], READ_ONLY),
+  yesNo('IsScheduleBaseUoM', ['No', 'Yes'], { default: false, ...READ_ONLY }),
   whole('ImportSequenceNumber', INT32, CREATE_ONLY),
   dateTime('OverriddenCreatedOn', 'DateOnly', 'UserLocal', CREATE_ONLY),
   ...auditColumns({ createdBy: 'lk_uombase_createdby', createdOnBehalfBy: 'lk_uom_createdonbehalfby', modifiedBy: 'lk_uombase_modifiedby', modifiedOnBehalfBy: 'lk_uom_modifiedonbehalfby' }),
