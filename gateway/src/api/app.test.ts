@@ -33,7 +33,7 @@ describe('gateway app', () => {
       bodyLimit: '1kb',
       health,
       readiness: [{ name: 'sap', target: 'test', check: async () => { if (!sapUp) throw new SapCommunicationError('SAP is down'); } }],
-      mounts: [{ path: '/feature', router: feature }],
+      mounts: [{ path: '/api/feature', router: feature }],
     });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -68,17 +68,17 @@ describe('gateway app', () => {
   });
 
   it('maps typed errors to status codes with a stable code', async () => {
-    const missing = await fetch(`${base}/feature/missing`);
+    const missing = await fetch(`${base}/api/feature/missing`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'SAP_NOT_FOUND', message: 'Customer 42 does not exist in SAP' } });
-    const down = await fetch(`${base}/feature/down`);
+    const down = await fetch(`${base}/api/feature/down`);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     expect(await down.json()).toMatchObject({ error: { code: 'SAP_COMMUNICATION', action: 'retry' } });
   });
 
   it('hides unexpected errors behind a correlation id', async () => {
-    const response = await fetch(`${base}/feature/bug`, { headers: { 'X-Correlation-Id': 'bug-1' } });
+    const response = await fetch(`${base}/api/feature/bug`, { headers: { 'X-Correlation-Id': 'bug-1' } });
     expect(response.status).toBe(500);
     const body = JSON.stringify(await response.json());
     expect(body).toContain('INTERNAL_ERROR');
@@ -87,10 +87,10 @@ describe('gateway app', () => {
   });
 
   it('limits and checks request bodies, and answers unknown routes with JSON', async () => {
-    const big = await fetch(`${base}/feature/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(2000) }) });
+    const big = await fetch(`${base}/api/feature/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(2000) }) });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: 'REQUEST_TOO_LARGE' } });
-    const bad = await fetch(`${base}/feature/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
+    const bad = await fetch(`${base}/api/feature/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
     expect(bad.status).toBe(400);
     const unknown = await fetch(`${base}/nope`);
     expect(unknown.status).toBe(404);

@@ -24,7 +24,8 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(requestContext(options.logger));
-  app.use(express.json({ limit: options.bodyLimit }));
+  // JSON bodies only for the gateway's own API: the sandbox's protocols read their bodies themselves.
+  app.use('/api', express.json({ limit: options.bodyLimit }));
   app.use(healthRouter(options.readiness, options.health));
   for (const { path, router } of options.mounts) app.use(path, router);
   app.use(notFoundHandler);

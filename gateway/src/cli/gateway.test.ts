@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../config/schema.js';
 import { createLogger } from '../log/logger.js';
+import { SANDBOX_TENANT_ID } from '../sandbox/identities.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 
 const silent = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, done) => done() }) });
@@ -44,6 +45,21 @@ describe('the gateway on the embedded sandbox', () => {
     expect(await ping.text()).toContain('RFC_PING.Response');
   });
 
+  it('serves the simulated Dataverse with the ecc365 solution imported, to tokens of the identity provider', async () => {
+    const dataverse = `${gateway.origin}/sandbox/dataverse`;
+    const tokenResponse = await fetch(`${gateway.origin}/sandbox/idp/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'ecc365-gateway', client_secret: 'sandbox', scope: `${dataverse}/.default` }),
+    });
+    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    expect((await fetch(`${dataverse}/api/data/v9.2/WhoAmI`)).status).toBe(401);
+    const created = await fetch(`${dataverse}/api/data/v9.2/accounts`, { method: 'POST', headers, body: JSON.stringify({ name: "O'Brien Pumps & Co", ecc_customernumber: '0000001000' }) });
+    expect(created.status).toBe(204);
+    const byKey = await fetch(`${dataverse}/api/data/v9.2/accounts(ecc_customernumber='0000001000')?$select=name`, { headers });
+    expect(await byKey.json()).toMatchObject({ name: "O'Brien Pumps & Co" });
+  });
+
   it('lets a request in flight finish when it stops, and takes no new ones', async () => {
     gateway.sandbox!.ecc.setKnobs({ latencyMs: 300 });
     const inFlight = fetch(`${gateway.origin}/readyz`);
@@ -70,7 +86,7 @@ describe('the gateway on SOAP-RFC', () => {
       expect(gateway.sandbox).toBeUndefined();
       expect(gateway.sap.description).toContain(endpoint.pathname);
       expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
-      const wrongPassword = await startGateway({ ...config, sap: { ...config.sap, password: 'wrong' } }, silent);
+      const wrongPassword = await startGateway(configSchema.parse({ ...config, sap: { ...config.sap, password: 'wrong' } }), silent);
       const refused = await fetch(`${wrongPassword.origin}/readyz`);
       expect(await refused.json()).toMatchObject({ checks: [{ name: 'sap', status: 'failing', code: 'SAP_LOGON_FAILED' }] });
       await wrongPassword.close();

@@ -25,7 +25,7 @@ export interface RunningGateway {
 }
 
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
-  const sandbox = config.sap.transport === 'sandbox' ? createSandbox({ ...config.sandbox }) : undefined;
+  const sandbox = config.sap.transport === 'sandbox' ? await createSandbox({ ...config.sandbox }) : undefined;
   const sap = createSapClient(config.sap, sandbox);
   const health = { shuttingDown: false };
   const app = createApp({
@@ -36,6 +36,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     mounts: sandbox ? [{ path: '/sandbox', router: sandbox.router }] : [],
   });
   const { server, origin } = await listen(app, config.server.host, config.server.port);
+  sandbox?.attach(origin);
   logger.info('gateway started', { origin, sap: sap.description });
 
   return {

@@ -17,7 +17,7 @@ export interface RunningSandbox {
 }
 
 export async function startSandboxServer(options: Config['sandbox'] & { host: string; port: number }, logger: Logger): Promise<RunningSandbox> {
-  const sandbox = createSandbox(options);
+  const sandbox = await createSandbox(options);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(logger));
@@ -26,6 +26,7 @@ export async function startSandboxServer(options: Config['sandbox'] & { host: st
   });
   app.use('/sandbox', sandbox.router);
   const { server, origin } = await listen(app, options.host, options.port);
+  sandbox.attach(origin);
   logger.info('sandbox started', { origin });
   return {
     origin,

@@ -14,7 +14,7 @@ const options = { customers: 15, seed: 11, today: '2026-11-27' };
 describe('sandbox state file', () => {
   it('keeps data created through the BAPIs across a restart', async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), 'ecc365-state-')), 'sandbox.json');
-    const first = createSandbox({ ...options, stateFile });
+    const first = await createSandbox({ ...options, stateFile });
     expect(existsSync(stateFile)).toBe(true);
     const client = createInProcessRfcClient(first.ecc, { ...SANDBOX_SAP_USER, timeoutMs: 5_000 });
     const reference = first.seeded!.customers[0]!;
@@ -25,23 +25,23 @@ describe('sandbox state file', () => {
     });
     await first.close();
 
-    const second = createSandbox({ ...options, stateFile });
+    const second = await createSandbox({ ...options, stateFile });
     expect(second.seeded, 'restored from the file, not seeded again').toBeUndefined();
     const restored = await getCustomer(createInProcessRfcClient(second.ecc, { ...SANDBOX_SAP_USER, timeoutMs: 5_000 }), created.customerNumber);
     expect(restored.name).toBe('Restart Pumps GmbH');
     await second.close();
   });
 
-  it('refuses a file that is not a state file, saying how to start over', () => {
+  it('refuses a file that is not a state file, saying how to start over', async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), 'ecc365-state-')), 'sandbox.json');
     writeFileSync(stateFile, JSON.stringify({ version: 99 }));
-    expect(() => createSandbox({ ...options, stateFile })).toThrow(/delete it to start from the seed data/);
+    await expect(createSandbox({ ...options, stateFile })).rejects.toThrow(/delete it to start from the seed data/);
   });
 });
 
 describe('sandbox knobs endpoint', () => {
   it('reads and changes the simulated ECC\'s knobs, and rejects unknown ones', async () => {
-    const sandbox = createSandbox(options);
+    const sandbox = await createSandbox(options);
     const app = express().use('/sandbox', sandbox.router);
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

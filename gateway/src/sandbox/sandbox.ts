@@ -3,16 +3,24 @@
  * gateway on a machine with no SAP or Dataverse. Mounted at /sandbox on the gateway's origin
  * (npm start) or served alone (ecc365 sandbox).
  *
- *   /sandbox/sap/bc/soap/rfc        SOAP-RFC service of the simulated ECC (?sap-client=100)
- *   /sandbox/sap/bc/soap/wsdl11     its WSDL service (?services=<FM>&sap-client=100)
- *   /sandbox/ecc/knobs              latency, work processes and faults of the simulated ECC (GET, PATCH)
+ *   /sandbox/sap/bc/soap/rfc             SOAP-RFC service of the simulated ECC (?sap-client=100)
+ *   /sandbox/sap/bc/soap/wsdl11          its WSDL service (?services=<FM>&sap-client=100)
+ *   /sandbox/ecc/knobs                   latency, work processes and faults of the simulated ECC (GET, PATCH)
+ *   /sandbox/idp/                        identity provider (OIDC discovery, JWKS, token endpoint);
+ *                                        also served over HTTPS on a port of its own, for MSAL
+ *   /sandbox/dataverse/api/data/v9.2/    simulated Dataverse Web API, with the ecc365 solution imported
  */
 
 import express, { Router } from 'express';
+import { packSolution, SOLUTION_SOURCE_DIR } from '@ecc365/solution';
 import { z } from 'zod';
+import { createDataverseRouter, createSimulatedDataverse, type SimulatedDataverse } from './dataverse/index.js';
+import { importSolution } from './dataverse/solution/importSolution.js';
 import { createSimulatedEcc, type SeededEcc } from './ecc/index.js';
 import { eccKnobsSchema, type EccKnobs } from './ecc/knobs.js';
 import { createSoapRfcRouter } from './ecc/soap/router.js';
+import { SANDBOX_APPLICATIONS } from './identities.js';
+import { createSandboxTokenVerifier, IDP_MOUNT_PATH, startSandboxIdentityProvider, type SandboxIdentityProvider, type SandboxTokenVerifier } from './idp/index.js';
 
 export interface SandboxOptions {
   customers: number;
@@ -20,10 +28,19 @@ export interface SandboxOptions {
   stateFile?: string;
   today?: string;
   ecc?: Partial<EccKnobs>;
+  /** Port of the identity provider's HTTPS listener; 0 picks a free one. */
+  idpHttpsPort?: number;
 }
 
 export interface Sandbox extends SeededEcc {
   router: Router;
+  idp: SandboxIdentityProvider;
+  dataverse: SimulatedDataverse;
+  /**
+   * Tells the sandbox the origin it is served on, once the server listens: the simulated
+   * Dataverse accepts only tokens issued for its own URL, as Dataverse does.
+   */
+  attach(origin: string): void;
   /** The URLs a user needs, given the origin the router is served on. */
   endpoints(origin: string): { label: string; url: string; note?: string }[];
   close(): Promise<void>;
@@ -31,8 +48,12 @@ export interface Sandbox extends SeededEcc {
 
 export const SANDBOX_SAP_CLIENT = '100';
 export const SANDBOX_SAP_USER = { user: 'ECC365', password: 'sandbox' };
+export const SANDBOX_DATAVERSE_MOUNT = '/dataverse';
 
-export function createSandbox(options: SandboxOptions): Sandbox {
+/** The simulated Dataverse's URL (the OAuth resource tokens are issued for) on a given origin. */
+export const sandboxDataverseUrl = (origin: string): string => `${origin}/sandbox${SANDBOX_DATAVERSE_MOUNT}`;
+
+export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const seeded = createSimulatedEcc({
     seed: { customers: options.customers, seed: options.seed },
     ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
@@ -41,10 +62,24 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     users: { [SANDBOX_SAP_USER.user]: SANDBOX_SAP_USER.password },
   });
   const { ecc } = seeded;
+  const idp = await startSandboxIdentityProvider({ port: options.idpHttpsPort ?? 0 });
+  const dataverse = createSimulatedDataverse();
+  importSolution(dataverse.registry, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
 
+  let verifier: SandboxTokenVerifier | undefined;
   const soapRfc = createSoapRfcRouter(ecc);
   const router = Router();
   router.use('/sap/bc', soapRfc);
+  router.use(IDP_MOUNT_PATH.replace(/^\/sandbox/, ''), idp.router);
+  router.use(
+    SANDBOX_DATAVERSE_MOUNT,
+    createDataverseRouter(dataverse, {
+      authenticate: async (authorization) => {
+        if (!verifier) throw new Error('the sandbox is not attached to an origin yet');
+        return verifier.authenticate(authorization);
+      },
+    }),
+  );
   router.get('/ecc/knobs', (_request, response) => {
     response.json(ecc.knobs);
   });
@@ -60,6 +95,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   return {
     ...seeded,
     router,
+    idp,
+    dataverse,
+    attach: (origin) => {
+      verifier = createSandboxTokenVerifier(idp, { audience: sandboxDataverseUrl(origin) });
+    },
     endpoints: (origin) => [
       {
         label: 'SAP ECC SOAP-RFC',
@@ -68,10 +108,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       },
       { label: 'SAP ECC WSDL', url: `${origin}/sandbox/sap/bc/soap/wsdl11?services=BAPI_CUSTOMER_GETDETAIL2&sap-client=${SANDBOX_SAP_CLIENT}` },
       { label: 'SAP ECC knobs', url: `${origin}/sandbox/ecc/knobs`, note: 'GET to read, PATCH JSON to change latency, work processes, faults' },
+      { label: 'Dataverse Web API', url: `${sandboxDataverseUrl(origin)}/api/data/v9.2/`, note: 'bearer tokens from the identity provider' },
+      {
+        label: 'Identity provider',
+        url: `${origin}${IDP_MOUNT_PATH}/.well-known/openid-configuration`,
+        note: `client ${SANDBOX_APPLICATIONS.gateway.clientId} / ${SANDBOX_APPLICATIONS.gateway.clientSecret}; MSAL authority ${idp.authority}`,
+      },
     ],
     close: async () => {
       soapRfc.closeSessions();
       seeded.flush();
+      await idp.close();
     },
   };
 }
