@@ -29,6 +29,8 @@ export interface IncomingRequest {
   callingUser: Principal;
   /** 1, or the number of requests in a $batch. */
   operations: number;
+  /** Headers to add to the answer, whatever it is (service protection's x-ms-ratelimit-* headers). */
+  responseHeaders: Record<string, string>;
 }
 
 export type RequestFinished = () => void;

@@ -37,8 +37,8 @@ export function createDataverseRouter(dataverse: SimulatedDataverse, options: Da
   const router = express.Router();
   const webApi = new WebApi(dataverse, options.importSolution);
 
-  const send = (res: Response, answer: ApiResponse, requestId: string): void => {
-    res.status(answer.status).set({ ...answer.headers, REQ_ID: requestId, 'x-ms-service-request-id': requestId });
+  const send = (res: Response, answer: ApiResponse, requestId: string, hookHeaders: Record<string, string> = {}): void => {
+    res.status(answer.status).set({ ...hookHeaders, ...answer.headers, REQ_ID: requestId, 'x-ms-service-request-id': requestId });
     if (answer.body === undefined) res.end();
     else res.send(answer.body);
   };
@@ -60,6 +60,7 @@ export function createDataverseRouter(dataverse: SimulatedDataverse, options: Da
         return send(res, { status: 401, headers }, requestId);
       }
       let finished: (() => void) | void = undefined;
+      const responseHeaders: Record<string, string> = {};
       try {
         const caller = impersonated(dataverse, callingUser, req);
         const context: OperationContext = { caller, callingUser, correlationId: header(req, 'x-ms-correlation-request-id') ?? randomUUID() };
@@ -74,11 +75,12 @@ export function createDataverseRouter(dataverse: SimulatedDataverse, options: Da
           caller,
           callingUser,
           operations: target.startsWith('$batch') ? countBatchRequests(body) : 1,
+          responseHeaders,
         });
-        send(res, await webApi.handle(context, { method: req.method, target, headers, body }, serviceRoot), requestId);
+        send(res, await webApi.handle(context, { method: req.method, target, headers, body }, serviceRoot), requestId, responseHeaders);
       } catch (error) {
-        if (error instanceof DataverseFault) return send(res, faultResponse(error), requestId);
-        send(res, faultResponse(faults.unexpected(error instanceof Error ? error.message : String(error))), requestId);
+        if (error instanceof DataverseFault) return send(res, faultResponse(error), requestId, responseHeaders);
+        send(res, faultResponse(faults.unexpected(error instanceof Error ? error.message : String(error))), requestId, responseHeaders);
       } finally {
         if (typeof finished === 'function') finished();
       }

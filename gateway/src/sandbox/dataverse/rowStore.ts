@@ -98,6 +98,13 @@ export class TableRows {
   }
 }
 
+/** A RowStore's content as plain data, for a state file: rows by table as [id, row], the row version and the change log. */
+export interface RowStoreDump {
+  version: number;
+  tables: Record<string, [string, Row][]>;
+  changes: ChangeLogEntry[];
+}
+
 export class RowStore {
   private readonly tables = new Map<string, TableRows>();
   private version = 1_000_000;
@@ -188,5 +195,24 @@ export class RowStore {
 
   inTransaction(): boolean {
     return this.depth > 0;
+  }
+
+  dump(): RowStoreDump {
+    const tables: RowStoreDump['tables'] = {};
+    for (const [name, table] of this.tables) tables[name] = [...table.rows];
+    return { version: this.version, tables, changes: [...this.changes] };
+  }
+
+  /** Replaces everything with a dump; alternate key indexes are rebuilt when first used. */
+  load(dump: RowStoreDump): void {
+    if (this.depth > 0) throw new Error('The row store cannot be loaded inside a transaction.');
+    this.tables.clear();
+    for (const [name, rows] of Object.entries(dump.tables)) {
+      const table = this.table(name);
+      for (const [id, row] of rows) table.rows.set(id, row);
+    }
+    this.version = dump.version;
+    this.changes.length = 0;
+    for (const entry of dump.changes) this.changes.push(entry);
   }
 }

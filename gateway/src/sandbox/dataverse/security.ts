@@ -176,6 +176,20 @@ export class Security {
     return new Map(this.shares.get(rowId) ?? []);
   }
 
+  /** Every share as [row id, principal id, access mask], for a state file. */
+  dumpShares(): [string, string, number][] {
+    return [...this.shares].flatMap(([rowId, shared]) => [...shared].map(([principalId, mask]): [string, string, number] => [rowId, principalId, mask]));
+  }
+
+  loadShares(shares: [string, string, number][]): void {
+    this.shares.clear();
+    for (const [rowId, principalId, mask] of shares) {
+      const shared = this.shares.get(rowId) ?? new Map<string, number>();
+      shared.set(principalId, mask);
+      this.shares.set(rowId, shared);
+    }
+  }
+
   forgetShares(rowId: string): void {
     const shared = this.shares.get(rowId);
     if (!shared) return;

@@ -11,7 +11,7 @@ import type { CommittedWrite, DataverseHooks, WriteMessage } from './hooks.js';
 import { faults } from './faults.js';
 import type { AttributeMetadata, MetadataRegistry } from './metadata.js';
 import { parseKeyPredicate, type KeyPredicate, type Literal } from './odata/syntax.js';
-import { RowStore } from './rowStore.js';
+import { RowStore, type RowStoreDump } from './rowStore.js';
 import { Security, type Principal } from './security.js';
 import { isLookup, TableModels, type SingleNavigation, type TableModel } from './tableModel.js';
 import {
@@ -62,6 +62,25 @@ const AUTO_NUMBERS: Record<string, { attribute: string; prefix: string }> = {
   salesorder: { attribute: 'ordernumber', prefix: 'ORD' },
   invoice: { attribute: 'invoicenumber', prefix: 'INV' },
 };
+
+/**
+ * Columns the platform fills when a create leaves them empty. A webhook's service endpoint has no
+ * use for the Service Bus path and namespace, which the table requires: clients register webhooks
+ * with name, url, contract, authtype and authvalue only (Microsoft's Plug-in Registration tool
+ * asks for no more), so the platform must fill them; the value it fills is not documented.
+ */
+const PLATFORM_FILLED: Record<string, Row> = {
+  serviceendpoint: { path: '', solutionnamespace: '' },
+};
+
+/** The data of an environment as plain data, for a state file. */
+export interface DataverseData {
+  rows: RowStoreDump;
+  /** [row id, principal id, access mask]. */
+  shares: [string, string, number][];
+  /** The last number given per table (quote, order and invoice numbers). */
+  autoNumbers: Record<string, number>;
+}
 
 /** Columns the platform maintains; a request never sets them. */
 const SYSTEM_COLUMNS = new Set([
@@ -265,6 +284,19 @@ export class SimulatedDataverse {
     });
   }
 
+  /** Rows, change log, shares and document numbers, for a state file. */
+  dumpData(): DataverseData {
+    return { rows: this.store.dump(), shares: this.security.dumpShares(), autoNumbers: Object.fromEntries(this.autoNumbers) };
+  }
+
+  /** Replaces rows, change log, shares and document numbers with those of a state file. */
+  loadData(data: DataverseData): void {
+    this.store.load(data.rows);
+    this.security.loadShares(data.shares);
+    this.autoNumbers.clear();
+    for (const [table, last] of Object.entries(data.autoNumbers)) this.autoNumbers.set(table, last);
+  }
+
   /** Hands the writes committed since the last call to the afterCommit hook, in commit order. */
   async publishCommittedWrites(): Promise<void> {
     if (this.store.inTransaction()) return;
@@ -372,6 +404,9 @@ export class SimulatedDataverse {
     }
     if (model.has('statuscode') && (row.statuscode === undefined || row.statuscode === null) && typeof row.statecode === 'number') {
       row.statuscode = defaultStatus(model, row.statecode) ?? null;
+    }
+    for (const [attribute, value] of Object.entries(PLATFORM_FILLED[model.logicalName] ?? {})) {
+      if (model.has(attribute) && (row[attribute] === undefined || row[attribute] === null)) row[attribute] = value;
     }
     const autoNumber = AUTO_NUMBERS[model.logicalName];
     if (autoNumber && model.has(autoNumber.attribute) && !row[autoNumber.attribute]) {

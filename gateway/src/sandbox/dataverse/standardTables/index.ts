@@ -7,6 +7,7 @@
 
 import type { EntityMetadata } from '../metadata.js';
 import { account } from './account.js';
+import { asyncoperation } from './asyncoperation.js';
 import { businessunit } from './businessunit.js';
 import { connection } from './connection.js';
 import { connectionrole } from './connectionrole.js';
@@ -50,6 +51,6 @@ export const STANDARD_TABLES: readonly EntityMetadata[] = deepFreeze([
   connection, connectionrole,
   // Security: users, teams, business units and shares
   systemuser, businessunit, team, principalobjectaccess,
-  // Webhook registration
-  serviceendpoint, sdkmessage, sdkmessagefilter, sdkmessageprocessingstep, sdkmessageprocessingstepimage,
+  // Webhook registration, and the system jobs of asynchronous steps
+  serviceendpoint, sdkmessage, sdkmessagefilter, sdkmessageprocessingstep, sdkmessageprocessingstepimage, asyncoperation,
 ]);
