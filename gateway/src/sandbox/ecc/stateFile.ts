@@ -4,7 +4,8 @@
  * shutdown, through a temporary file and a rename so a crash never leaves half a file.
  */
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { DebouncedSaver, writeFileAtomically } from '../stateFiles.js';
 import type { Database, Row } from './database.js';
 
 const FORMAT_VERSION = 1;
@@ -28,27 +29,12 @@ export function loadState(db: Database, path: string): boolean {
 
 export function saveState(db: Database, path: string): void {
   const content: StateFile = { version: FORMAT_VERSION, savedAt: new Date().toISOString(), tables: db.dump() };
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, JSON.stringify(content));
-  renameSync(temporary, path);
+  writeFileAtomically(path, JSON.stringify(content));
 }
 
 /** Saves at most once per interval after changes; flush() writes what is pending now. */
-export class StateSaver {
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly db: Database, private readonly path: string, private readonly intervalMs = 1_000) {}
-
-  changed(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      saveState(this.db, this.path);
-    }, this.intervalMs);
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    saveState(this.db, this.path);
+export class StateSaver extends DebouncedSaver {
+  constructor(db: Database, path: string, intervalMs = 1_000) {
+    super(() => saveState(db, path), intervalMs);
   }
 }
