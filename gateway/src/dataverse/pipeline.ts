@@ -186,7 +186,7 @@ export class DataversePipeline {
   }
 
   async send(request: DataverseRequest): Promise<DataverseResponse> {
-    const url = new URL(request.path.startsWith('http') ? request.path : `${this.serviceRoot}${request.path}`);
+    const url = new URL(/^https?:\/\//i.test(request.path) ? request.path : `${this.serviceRoot}${request.path}`);
     if (!url.href.startsWith(this.serviceRoot)) throw new DataverseRequestError(`${request.operation}: ${url.origin} is not the configured Dataverse environment.`);
     const callerObjectId = request.callerObjectId === undefined ? undefined : normalizeGuid(request.callerObjectId, 'CallerObjectId (the CRM user\'s Entra object id)');
     const body = request.rawBody ? Buffer.from(request.rawBody.text, 'utf8') : request.body !== undefined ? Buffer.from(JSON.stringify(request.body), 'utf8') : undefined;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, contains, endsWith, eq, startsWith } from '../filter.js';
 import type { DataverseClient } from '../client.js';
+import { odataBind } from '../recordAddress.js';
 import { startSimulatedEnvironment, type SimulatedEnvironment } from '../testing/simulatedEnvironment.js';
 
 let environment: SimulatedEnvironment;
@@ -123,5 +124,17 @@ describe('filters built from values with characters that mean something in OData
   it('startswith and endswith escape the same way', async () => {
     expect(await find(startsWith('name', `${tag} 50%`))).toEqual([`${tag} 50% Off #1`]);
     expect(await find(endsWith('name', '& Sons'))).toEqual([`${tag} O'Brien & Sons`]);
+  });
+});
+
+describe('$expand', () => {
+  it('brings the related record of each row', async () => {
+    const tag = `Expand ${randomUUID().slice(0, 8)}`;
+    const { id } = await client.create('accounts', { name: `${tag} parent` });
+    await client.create('contacts', { lastname: `${tag} child`, 'parentcustomerid_account@odata.bind': odataBind('accounts', id) });
+    const { rows } = await client
+      .retrieveMultiple('contacts', { select: ['lastname'], filter: startsWith('lastname', tag), expand: [{ navigation: 'parentcustomerid_account', select: ['name'] }] }, { maxRows: 5 })
+      .collect();
+    expect(rows).toMatchObject([{ lastname: `${tag} child`, parentcustomerid_account: { accountid: id, name: `${tag} parent` } }]);
   });
 });
