@@ -241,7 +241,7 @@ interface Answer {
 }
 
 interface ResponseRule {
-  matches(answer: Answer, context: FailureContext): boolean;
+  matches(answer: Answer): boolean;
   error(answer: Answer, context: FailureContext, options: Options): DataverseError;
 }
 
@@ -358,6 +358,6 @@ export function errorFromResponse(
   const { code, message } = readErrorBody(response.body);
   const answer: Answer = { status: response.status, code, message, retryAfterSeconds: response.retryAfterSeconds };
   const options: Options = { status: response.status, dataverseCode: code, dataverseMessage: message, context };
-  const rule = RESPONSE_RULES.find((candidate) => candidate.matches(answer, context))!;
+  const rule = RESPONSE_RULES.find((candidate) => candidate.matches(answer))!;
   return rule.error(answer, context, options);
 }

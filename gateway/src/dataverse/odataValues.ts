@@ -29,10 +29,6 @@ export interface DateOnly {
 /** What a literal may be built from. A JavaScript string is always an OData string; wrap GUIDs in guid(). */
 export type ODataValue = string | number | bigint | boolean | null | Date | Guid | DateOnly;
 
-export function isGuid(text: string): boolean {
-  return GUID.test(text);
-}
-
 /** A GUID in Dataverse's form (lower case, no braces); throws DataverseRequestError if it is not one. */
 export function normalizeGuid(text: string, what = 'id'): string {
   const match = GUID.exec(text.trim());

@@ -12,7 +12,7 @@
  */
 
 import { DataverseRequestError } from './errors.js';
-import { assertIdentifier, formatLiteral, isGuid, normalizeGuid, type Guid, type ODataValue } from './odataValues.js';
+import { assertIdentifier, formatLiteral, normalizeGuid, type Guid, type ODataValue } from './odataValues.js';
 
 /** The values of an alternate key's columns, e.g. { ecc_customernumber: '0000001000' }. */
 export type AlternateKey = Readonly<Record<string, Exclude<ODataValue, null>>>;
@@ -40,11 +40,6 @@ function keyPredicate(ref: RecordRef, encode: (literal: string) => string): stri
       return `${column}=${encode(formatLiteral(value))}`;
     })
     .join(',');
-}
-
-/** Whether the reference names a record by primary key. */
-export function isPrimaryKeyRef(ref: RecordRef): boolean {
-  return typeof ref === 'string' ? isGuid(ref) : 'kind' in ref;
 }
 
 /** `accounts(…)` for a request URL below the service root, percent-encoded. */

@@ -68,8 +68,6 @@ const UNKNOWN: RetryDecision = { retry: false, outcomeUnknown: true };
 const transient = (context: RetryContext): RetryDecision => ({ retry: true, reason: 'transient', delayMs: backoffDelay(context.attempt, context.random) });
 
 interface RetryRule {
-  /** What the row covers, as said in docs/dataverse.md. */
-  when: string;
   matches(failure: AttemptFailure): boolean;
   decide(failure: AttemptFailure, context: RetryContext): RetryDecision;
 }
@@ -77,33 +75,35 @@ interface RetryRule {
 const isStatus = (failure: AttemptFailure): failure is Extract<AttemptFailure, { kind: 'status' }> => failure.kind === 'status';
 
 export const RETRY_RULES: RetryRule[] = [
-  { when: 'the caller cancelled', matches: (f) => f.kind === 'cancelled', decide: () => GIVE_UP },
+  // the caller cancelled
+  { matches: (f) => f.kind === 'cancelled', decide: () => GIVE_UP },
+  // 429 or a service protection code
   {
-    when: '429 or a service protection code',
     matches: (f) => isStatus(f) && (f.status === 429 || (f.dataverseCode !== undefined && f.dataverseCode in SERVICE_PROTECTION_CODES)),
     decide: (f, c) => ({ retry: true, reason: 'throttled', delayMs: throttledDelay(f as Extract<AttemptFailure, { kind: 'status' }>, c) }),
   },
+  // 503 Service Unavailable
   {
-    when: '503 Service Unavailable',
     matches: (f) => isStatus(f) && f.status === 503,
     decide: (f, c) => {
       const failure = f as Extract<AttemptFailure, { kind: 'status' }>;
       return failure.retryAfterMs !== undefined ? { retry: true, reason: 'throttled', delayMs: throttledDelay(failure, c) } : transient(c);
     },
   },
+  // 502 or 504 from a proxy
   {
-    when: '502 or 504 from a proxy',
     matches: (f) => isStatus(f) && (f.status === 502 || f.status === 504),
     decide: (_, c) => (c.idempotent ? transient(c) : UNKNOWN),
   },
-  { when: 'any other answer', matches: isStatus, decide: () => GIVE_UP },
+  // any other answer
+  { matches: isStatus, decide: () => GIVE_UP },
+  // connection failed before the request was sent
   {
-    when: 'connection failed before the request was sent',
     matches: (f) => (f.kind === 'network' || f.kind === 'timeout') && !f.sent,
     decide: (_, c) => transient(c),
   },
+  // connection failed or timed out after the request was sent
   {
-    when: 'connection failed or timed out after the request was sent',
     matches: (f) => f.kind === 'network' || f.kind === 'timeout',
     decide: (_, c) => (c.idempotent ? transient(c) : UNKNOWN),
   },
