@@ -82,7 +82,7 @@ describe('ecc365 --help', () => {
     const help = run(['--help']);
     expect(await help.exited).toBe(0);
     expect(help.stdout()).toMatch(/start \[options\]\s+Start the gateway/);
-    expect(help.stdout()).toMatch(/sandbox \[options\]\s+Run only the simulated SAP ECC/);
+    expect(help.stdout()).toMatch(/sandbox \[options\]\s+Run only the simulated systems/);
     expect(help.stdout()).toContain('npm install && npm start');
   });
 });

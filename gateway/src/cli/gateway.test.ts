@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../config/schema.js';
@@ -23,12 +26,13 @@ describe('the gateway on the embedded sandbox', () => {
     expect(gateway.endpoints.map((e) => e.label)).toEqual(expect.arrayContaining(['Health', 'Readiness', 'SAP ECC SOAP-RFC']));
   });
 
-  it('is ready while SAP answers and unready while it is down', async () => {
-    expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
+  it('is ready while SAP and Dataverse answer, and unready while SAP is down', async () => {
+    const ready = await fetch(`${gateway.origin}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: [{ name: 'sap', status: 'ok' }, { name: 'dataverse', status: 'ok' }] });
     gateway.sandbox!.ecc.setKnobs({ down: true });
     const down = await fetch(`${gateway.origin}/readyz`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ checks: [{ name: 'sap', status: 'failing', code: 'SAP_COMMUNICATION' }] });
+    expect(await down.json()).toMatchObject({ checks: [{ name: 'sap', status: 'failing', code: 'SAP_COMMUNICATION' }, { name: 'dataverse', status: 'ok' }] });
     gateway.sandbox!.ecc.setKnobs({ down: false });
   });
 
@@ -73,26 +77,36 @@ describe('the gateway on the embedded sandbox', () => {
   });
 });
 
-describe('the gateway on SOAP-RFC', () => {
-  it('reaches an SAP system over HTTP with the configured client, user and password', async () => {
-    const sandbox = await startGateway(configSchema.parse({ server: { port: 0 }, sandbox: { customers: 5, today: '2026-11-27' } }), silent);
-    const endpoint = new URL(sandbox.endpoints.find((e) => e.label === 'SAP ECC SOAP-RFC')!.url);
+describe('the gateway on real-system transports', () => {
+  it('reaches SAP over SOAP-RFC and a Dataverse environment with client credentials, from configuration', async () => {
+    const systems = await startGateway(configSchema.parse({ server: { port: 0 }, sandbox: { customers: 5, today: '2026-11-27' } }), silent);
+    const endpoint = new URL(systems.endpoints.find((e) => e.label === 'SAP ECC SOAP-RFC')!.url);
+    const caFile = join(mkdtempSync(join(tmpdir(), 'ecc365-ca-')), 'idp-ca.pem');
+    writeFileSync(caFile, systems.sandbox!.idp.caCertificatePem);
     const config = configSchema.parse({
       server: { port: 0 },
       sap: { transport: 'soap-rfc', url: `${endpoint.origin}${endpoint.pathname}`, client: '100', user: 'ECC365', password: 'sandbox' },
+      dataverse: {
+        target: 'environment', url: `${systems.origin}/sandbox/dataverse`, tenantId: SANDBOX_TENANT_ID, authority: systems.sandbox!.idp.authority,
+        authorityCaFile: caFile, clientId: 'ecc365-gateway', clientSecret: 'sandbox',
+      },
     });
     const gateway = await startGateway(config, silent);
     try {
       expect(gateway.sandbox).toBeUndefined();
       expect(gateway.sap.description).toContain(endpoint.pathname);
-      expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
-      const wrongPassword = await startGateway(configSchema.parse({ ...config, sap: { ...config.sap, password: 'wrong' } }), silent);
-      const refused = await fetch(`${wrongPassword.origin}/readyz`);
-      expect(await refused.json()).toMatchObject({ checks: [{ name: 'sap', status: 'failing', code: 'SAP_LOGON_FAILED' }] });
-      await wrongPassword.close();
+      const ready = await fetch(`${gateway.origin}/readyz`);
+      expect(await ready.json()).toMatchObject({ status: 'ready', checks: [{ name: 'sap', status: 'ok' }, { name: 'dataverse', status: 'ok' }] });
+      const wrong = await startGateway(configSchema.parse({ ...config, sap: { ...config.sap, password: 'wrong' }, dataverse: { ...config.dataverse, clientSecret: 'wrong' } }), silent);
+      const refused = await fetch(`${wrong.origin}/readyz`);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toMatchObject({
+        checks: [{ name: 'sap', status: 'failing', code: 'SAP_LOGON_FAILED' }, { name: 'dataverse', status: 'failing', code: 'DATAVERSE_AUTH_CREDENTIALS_REJECTED' }],
+      });
+      await wrong.close();
     } finally {
       await gateway.close();
-      await sandbox.close();
+      await systems.close();
     }
   });
 });

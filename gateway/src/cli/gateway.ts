@@ -1,23 +1,27 @@
 /**
  * The composition root of the gateway process: configuration in, a listening server out. It
- * builds the SAP client the configuration names (and, for the sandbox transport, the embedded
- * sandbox on the same origin), the readiness checks, the Express app, and the shutdown order:
- * unready → stop accepting → finish requests → release SAP connections → save sandbox state.
+ * builds the SAP and Dataverse clients the configuration names (and, for either on the sandbox,
+ * the embedded sandbox on the same origin), the readiness checks, the Express app, and the
+ * shutdown order: unready → stop accepting → finish requests → release SAP and Dataverse
+ * connections → save sandbox state.
  */
 
 import type { Server } from 'node:http';
 import { createApp } from '../api/app.js';
+import type { ReadinessCheck } from '../api/health.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { RfcClient } from '../sap/rfc.js';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { closeServer, listen } from './httpServer.js';
+import { createDataverseConnection, type DataverseConnection } from './dataverseClient.js';
 import { createSapClient } from './sapClient.js';
 
 export interface RunningGateway {
   origin: string;
   server: Server;
   sap: RfcClient;
+  dataverse: DataverseConnection;
   sandbox: Sandbox | undefined;
   /** The URLs to print for the user. */
   endpoints: { label: string; url: string; note?: string }[];
@@ -25,29 +29,35 @@ export interface RunningGateway {
 }
 
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
-  const sandbox = config.sap.transport === 'sandbox' ? await createSandbox({ ...config.sandbox }) : undefined;
+  const needsSandbox = config.sap.transport === 'sandbox' || config.dataverse.target === 'sandbox';
+  const sandbox = needsSandbox ? await createSandbox({ ...config.sandbox }) : undefined;
   const sap = createSapClient(config.sap, sandbox);
   const health = { shuttingDown: false };
+  const readiness: ReadinessCheck[] = [{ name: 'sap', target: sap.description, check: (signal) => sap.ping({ signal }) }];
   const app = createApp({
     logger,
     bodyLimit: config.server.bodyLimit,
     health,
-    readiness: [{ name: 'sap', target: sap.description, check: (signal) => sap.ping({ signal }) }],
+    readiness,
     mounts: sandbox ? [{ path: '/sandbox', router: sandbox.router }] : [],
   });
   const { server, origin } = await listen(app, config.server.host, config.server.port);
   sandbox?.attach(origin);
-  logger.info('gateway started', { origin, sap: sap.description });
+  // The sandbox's Dataverse lives on this origin, so the client is built once the server listens.
+  const dataverse = createDataverseConnection(config.dataverse, sandbox && { instance: sandbox, origin }, logger);
+  readiness.push({ name: 'dataverse', target: dataverse.description, check: async (signal) => void (await dataverse.client.whoAmI({ signal })) });
+  logger.info('gateway started', { origin, sap: sap.description, dataverse: dataverse.description });
 
   return {
     origin,
     server,
     sap,
+    dataverse,
     sandbox,
     endpoints: [
       { label: 'Gateway', url: origin },
       { label: 'Health', url: `${origin}/healthz` },
-      { label: 'Readiness', url: `${origin}/readyz`, note: `checks SAP (${sap.description})` },
+      { label: 'Readiness', url: `${origin}/readyz`, note: `checks SAP (${sap.description}) and Dataverse (${dataverse.description})` },
       ...(sandbox?.endpoints(origin) ?? []),
     ],
     close: async () => {
@@ -55,6 +65,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       logger.info('gateway stopping: finishing requests in flight');
       await closeServer(server, config.server.shutdownTimeoutMs);
       await sap.close();
+      dataverse.close();
       await sandbox?.close();
       logger.info('gateway stopped');
     },

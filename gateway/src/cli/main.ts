@@ -71,7 +71,7 @@ program
 
 program
   .command('sandbox')
-  .description('Run only the simulated SAP ECC (SOAP-RFC over HTTP), for a gateway started in another process.')
+  .description('Run only the simulated systems (SAP ECC over SOAP-RFC, Dataverse, identity provider), for a gateway started in another process.')
   .option('-c, --config <file>', 'configuration file whose "sandbox" section to use')
   .addOption(new Option('-p, --port <port>', 'port to listen on; 0 picks a free one').argParser(integer('port', 0, 65_535)).default(4366))
   .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
@@ -79,7 +79,8 @@ program
   .addOption(new Option('--seed <n>', 'seed of the data set').argParser(integer('seed', 0, 2 ** 31)))
   .option('--state-file <file>', 'keep the simulated data in this file across restarts')
   .addOption(new Option('--latency <ms>', 'time each SAP call takes').argParser(integer('latency', 0, 60_000)))
-  .action(async (options: { config?: string; port: number; host: string; customers?: number; seed?: number; stateFile?: string; latency?: number }) => {
+  .addOption(new Option('--idp-https-port <port>', 'port of the identity provider\'s HTTPS listener (MSAL needs HTTPS); 0 picks a free one').argParser(integer('idp-https-port', 0, 65_535)))
+  .action(async (options: { config?: string; port: number; host: string; customers?: number; seed?: number; stateFile?: string; latency?: number; idpHttpsPort?: number }) => {
     try {
       const { config } = loadConfig(options.config !== undefined ? { file: options.config } : {});
       const logger = createLogger({ level: config.log.level });
@@ -88,6 +89,7 @@ program
         ...(options.customers !== undefined ? { customers: options.customers } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
+        ...(options.idpHttpsPort !== undefined ? { idpHttpsPort: options.idpHttpsPort } : {}),
         ecc: { ...config.sandbox.ecc, ...(options.latency !== undefined ? { latencyMs: options.latency } : {}) },
         host: options.host,
         port: options.port,

@@ -90,6 +90,51 @@ const sandboxEccSchema = z
 
 export const sapConfigSchema = z.discriminatedUnion('transport', [sapSandboxSchema, sapSoapRfcSchema, sapNodeRfcSchema]);
 
+/** How the gateway calls Dataverse, whichever environment it is. */
+const dataverseClientSettings = {
+  /** Most time one attempt of a request may take. */
+  timeoutMs: timeoutMs.default(30_000),
+  /** Most time one exchange with the identity provider may take. */
+  authorityTimeoutMs: timeoutMs.default(10_000),
+  /** Most requests in flight (Dataverse allows 52 per user and web server); lowered on throttling. */
+  maxConcurrency: integer(1, 52).default(16),
+  /** Retries of one request, throttled or transient. */
+  maxRetries: integer(0, 20).default(6),
+  /** Longest wait before a retry; a longer Retry-After fails the request as throttled. */
+  maxRetryWaitMs: integer(0, 600_000).default(60_000),
+};
+
+/** The simulated Dataverse of the embedded sandbox, with the sandbox identity provider. */
+const dataverseSandboxSchema = z.object({ target: z.literal('sandbox'), ...dataverseClientSettings });
+
+/** A Dataverse environment, reached as the gateway's application user (client credentials). */
+const dataverseEnvironmentSchema = z
+  .object({
+    target: z.literal('environment'),
+    /** e.g. https://contoso.crm4.dynamics.com (http only for a sandbox on this machine). */
+    url: z.url({ protocol: /^https?$/ }).refine((url) => url.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url), {
+      message: 'must be https (http only for a sandbox on 127.0.0.1)',
+    }),
+    /** Directory (tenant) ID. */
+    tenantId: z.string().min(1),
+    /** Defaults to https://login.microsoftonline.com/<tenantId>. */
+    authority: z.url({ protocol: /^https$/ }).optional(),
+    /** PEM of a private CA that signed the authority's certificate (the sandbox identity provider's). */
+    authorityCaFile: z.string().min(1).optional(),
+    /** Application (client) ID of the gateway's app registration. */
+    clientId: z.string().min(1),
+    /** From the environment: ECC365_DATAVERSE__CLIENT_SECRET. Or a certificate: */
+    clientSecret: z.string().min(1).optional(),
+    certificateFile: z.string().min(1).optional(),
+    privateKeyFile: z.string().min(1).optional(),
+    ...dataverseClientSettings,
+  })
+  .refine((c) => (c.clientSecret !== undefined) !== (c.certificateFile !== undefined && c.privateKeyFile !== undefined), {
+    message: 'set either clientSecret, or certificateFile and privateKeyFile',
+  });
+
+export const dataverseConfigSchema = z.discriminatedUnion('target', [dataverseSandboxSchema, dataverseEnvironmentSchema]);
+
 export const configSchema = z.object({
   server: z
     .object({
@@ -109,6 +154,7 @@ export const configSchema = z.object({
     })
     .default({ level: 'info' }),
   sap: sapConfigSchema.default({ transport: 'sandbox', user: 'ECC365', password: 'sandbox', timeoutMs: 30_000 }),
+  dataverse: dataverseConfigSchema.default(dataverseSandboxSchema.parse({ target: 'sandbox' })),
   sandbox: z
     .object({
       /** Sold-to customers in the seed data. */
@@ -119,11 +165,14 @@ export const configSchema = z.object({
       stateFile: z.string().min(1).optional(),
       /** A fixed date (YYYY-MM-DD) for reproducible data; today otherwise. */
       today: z.iso.date().optional(),
+      /** Port of the sandbox identity provider's HTTPS listener (MSAL needs HTTPS); 0 picks a free one. */
+      idpHttpsPort: port.default(0),
       /** Latency, work processes and fault injection of the simulated ECC; the sandbox's defaults apply to what is left out. */
       ecc: sandboxEccSchema.default({}),
     })
-    .default({ customers: 300, seed: 4365, ecc: {} }),
+    .default({ customers: 300, seed: 4365, idpHttpsPort: 0, ecc: {} }),
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type SapConfig = z.infer<typeof sapConfigSchema>;
+export type DataverseConfig = z.infer<typeof dataverseConfigSchema>;
