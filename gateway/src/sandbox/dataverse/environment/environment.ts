@@ -14,7 +14,7 @@ import type { SimulatedDataverse } from '../simulatedDataverse.js';
 import { ensureSdkMessages } from '../webhooks/sdkMessages.js';
 import { Webhooks } from '../webhooks/webhooks.js';
 import { composeHooks } from './composeHooks.js';
-import { dataverseKnobsSchema, serviceProtectionSettings, type DataverseKnobs } from './knobs.js';
+import { dataverseKnobsSchema, serviceProtectionSettings, type DataverseKnobs, type DataverseSandboxConfig } from './knobs.js';
 import { latencyHooks } from './latency.js';
 import { DataverseStateSaver, loadDataverseState } from './stateFile.js';
 
@@ -47,6 +47,11 @@ export interface DataverseEnvironment {
   attach(dataverseUrl: string): void;
   /** Writes pending state to the state file (call at shutdown, after webhooks settled if they matter). */
   flush(): void;
+}
+
+/** The options of the configuration's sandbox.dataverse section: the state file, and the knobs' start values. */
+export function environmentOptionsFromConfig({ stateFile, ...knobs }: DataverseSandboxConfig): DataverseEnvironmentOptions {
+  return { ...(stateFile !== undefined ? { stateFile } : {}), knobs };
 }
 
 export function createDataverseEnvironment(dataverse: SimulatedDataverse, options: DataverseEnvironmentOptions = {}): DataverseEnvironment {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RATE_LIMIT_HEADERS } from '../limits/serviceProtection.js';
 import { serveDataverseEnvironment, type EnvironmentTestServer } from '../testing/environmentServer.js';
-import { dataverseKnobsSchema } from './knobs.js';
+import { environmentOptionsFromConfig } from './environment.js';
+import { dataverseKnobsSchema, dataverseSandboxConfigSchema } from './knobs.js';
 
 // The environment's clock and its latency's wait: waiting moves the clock, so latency shows as execution time.
 let now = 1_750_000_000_000;
@@ -88,5 +89,16 @@ describe('the latency knob', () => {
     await whoAmI();
     expect((await whoAmI()).status).toBe(429);
     expect(waits).toEqual([50]);
+  });
+});
+
+describe('the configuration of sandbox.dataverse', () => {
+  it('takes knobs and the state file from configuration values, strings from the environment included', () => {
+    const config = dataverseSandboxConfigSchema.parse({ stateFile: '/var/ecc365/dataverse.json', requestsPerWindow: '600', serviceProtection: 'false', latencyMs: 15 });
+    const options = environmentOptionsFromConfig(config);
+    expect(options.stateFile).toBe('/var/ecc365/dataverse.json');
+    expect(dataverseKnobsSchema.parse(options.knobs)).toMatchObject({ requestsPerWindow: 600, serviceProtection: false, latencyMs: 15, windowSeconds: 300 });
+    expect(dataverseSandboxConfigSchema.safeParse({ requestsPerWindw: 600 }).success, 'a misspelt key fails at start').toBe(false);
+    expect(dataverseSandboxConfigSchema.safeParse({ concurrentRequests: 0 }).success).toBe(false);
   });
 });

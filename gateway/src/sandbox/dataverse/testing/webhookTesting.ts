@@ -22,21 +22,23 @@ export interface WebhookReceiver {
   /** http://127.0.0.1:<port>/hooks/dataverse */
   url: string;
   received: ReceivedPost[];
-  /** The statuses of the next answers, in order. */
-  answerWith(...statuses: number[]): void;
+  /** The statuses of the next answers, in order; 'no answer' keeps the request open until the receiver closes. */
+  answerWith(...statuses: (number | 'no answer')[]): void;
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedPost[] = [];
-  const statuses: number[] = [];
+  const statuses: (number | 'no answer')[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       received.push({ method: request.method ?? '', url: new URL(request.url ?? '/', 'http://receiver'), headers: request.headers, text, body: JSON.parse(text) as Record<string, unknown> });
-      response.statusCode = statuses.shift() ?? 200;
+      const status = statuses.shift() ?? 200;
+      if (status === 'no answer') return;
+      response.statusCode = status;
       response.end();
     });
   });

@@ -53,7 +53,7 @@ export interface DeliverySettings {
 }
 
 export async function deliverWebhook(post: WebhookPost, settings: DeliverySettings): Promise<DeliveryResult> {
-  const { body, sizeExceeded } = bodyOf(post.context);
+  const { body, sizeExceeded } = webhookBody(post.context);
   const attempts: DeliveryAttempt[] = [];
   let target: { url: string; headers: Record<string, string> };
   try {
@@ -81,7 +81,8 @@ export async function deliverWebhook(post: WebhookPost, settings: DeliverySettin
   }
 }
 
-function bodyOf(context: Record<string, unknown>): { body: string; sizeExceeded: boolean } {
+/** The JSON to post; over 256 KB, without the parts Dataverse then leaves out. */
+export function webhookBody(context: Record<string, unknown>): { body: string; sizeExceeded: boolean } {
   const body = toDataContractJson(context);
   if (Buffer.byteLength(body) <= MAX_BODY_BYTES) return { body, sizeExceeded: false };
   const trimmed = { ...context, ...Object.fromEntries(SIZE_EXCEEDED_REMOVES.map((key) => [key, null])) };
