@@ -150,6 +150,25 @@ describe('webhook posts', () => {
   });
 });
 
+describe('webhooks on tables a solution brought', () => {
+  it('registers and runs a step on a table added after the start, once the import request finished', async () => {
+    const column = (logicalName: string, type: 'Uniqueidentifier' | 'String', extra: object = {}) => ({
+      logicalName, schemaName: logicalName, type, requiredLevel: 'None' as const, validForCreate: true, validForUpdate: true, validForRead: true, isCustomAttribute: true, ...extra,
+    });
+    // What an import writes into the registry; any write request afterwards lets the platform add its message filters.
+    server.dataverse.registry.upsertEntity({
+      logicalName: 'ecc_syncrun', schemaName: 'ecc_SyncRun', entitySetName: 'ecc_syncruns', primaryIdAttribute: 'ecc_syncrunid', primaryNameAttribute: 'ecc_name',
+      ownershipType: 'OrganizationOwned', changeTrackingEnabled: false, isCustomEntity: true, objectTypeCode: 10042,
+      attributes: [column('ecc_syncrunid', 'Uniqueidentifier'), column('ecc_name', 'String', { maxLength: 100 })], keys: [], lookups: [],
+    });
+    await createAccount({ name: 'Trigger for filters' });
+    await register({ message: 'Create', mode: 1, table: 'ecc_syncrun' });
+    const id = createdId(await callWebApi(server, 'POST', 'ecc_syncruns', { ecc_name: 'run 1' }));
+    const [post] = await delivered();
+    expect(post!.body).toMatchObject({ MessageName: 'Create', PrimaryEntityName: 'ecc_syncrun', PrimaryEntityId: id });
+  });
+});
+
 describe('failed deliveries', () => {
   interface SystemJob {
     asyncoperationid: string;
