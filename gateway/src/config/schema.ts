@@ -5,10 +5,12 @@
  */
 
 import { z } from 'zod';
+// The sandbox's settings are validated here with the sandbox's own schemas, so one schema checks every key.
+import { dataverseSandboxConfigSchema } from '../sandbox/dataverse/environment/knobs.js';
+import { eccSandboxConfigSchema } from '../sandbox/ecc/knobs.js';
 
 // Values from environment variables arrive as strings: numbers and flags accept both forms.
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const decimal = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const flag = z.union([z.boolean(), z.stringbool()]);
 const port = integer(0, 65_535);
 const timeoutMs = integer(100, 600_000);
@@ -64,29 +66,6 @@ const sapNodeRfcSchema = z.object({
     .default({ low: 2, high: 8 }),
   timeoutMs: timeoutMs.default(30_000),
 });
-
-const sandboxEccSchema = z
-  .object({
-    /** Fixed time each RFC call spends in the simulated ECC, in milliseconds. */
-    latencyMs: integer(0, 60_000),
-    /** Up to this many milliseconds more per call, at random. */
-    latencyJitterMs: integer(0, 60_000),
-    /** Dialog work processes; calls beyond them wait in the dispatcher queue. */
-    workProcesses: integer(1, 1_000),
-    /** Calls that may wait for a work process before calls fail with a resource shortage. */
-    queueLength: integer(0, 100_000),
-    queueTimeoutMs: integer(0, 600_000),
-    /** Share of calls (0..1) that fail with a communication error. */
-    failureRate: decimal(0, 1),
-    /** Share of calls (0..1) that run but whose answer is lost. */
-    lostResponseRate: decimal(0, 1),
-    /** Simulate an outage: every call fails. */
-    down: flag,
-    /** Delay of the update task after a commit without WAIT. */
-    updateDelayMs: integer(0, 60_000),
-  })
-  .partial()
-  .strict();
 
 export const sapConfigSchema = z.discriminatedUnion('transport', [sapSandboxSchema, sapSoapRfcSchema, sapNodeRfcSchema]);
 
@@ -163,14 +142,16 @@ export const configSchema = z.object({
       seed: integer(0, Number.MAX_SAFE_INTEGER).default(4365),
       /** Keep the simulated ECC's data in this file so it survives a restart. */
       stateFile: z.string().min(1).optional(),
+      /** Latency, service protection limits and webhook delivery of the simulated Dataverse, and its state file. */
+      dataverse: dataverseSandboxConfigSchema.default({}),
       /** A fixed date (YYYY-MM-DD) for reproducible data; today otherwise. */
       today: z.iso.date().optional(),
       /** Port of the sandbox identity provider's HTTPS listener (MSAL needs HTTPS); 0 picks a free one. */
       idpHttpsPort: port.default(0),
       /** Latency, work processes and fault injection of the simulated ECC; the sandbox's defaults apply to what is left out. */
-      ecc: sandboxEccSchema.default({}),
+      ecc: eccSandboxConfigSchema.default({}),
     })
-    .default({ customers: 300, seed: 4365, idpHttpsPort: 0, ecc: {} }),
+    .default({ customers: 300, seed: 4365, idpHttpsPort: 0, ecc: {}, dataverse: {} }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -39,8 +39,8 @@ describe('sandbox state file', () => {
   });
 });
 
-describe('sandbox knobs endpoint', () => {
-  it('reads and changes the simulated ECC\'s knobs, and rejects unknown ones', async () => {
+describe('sandbox knobs endpoints', () => {
+  it('read and change the simulators\' knobs, and reject unknown ones', async () => {
     const sandbox = await createSandbox(options);
     const app = express().use('/sandbox', sandbox.router);
     const server = app.listen(0, '127.0.0.1');
@@ -48,9 +48,12 @@ describe('sandbox knobs endpoint', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox/ecc/knobs`;
     try {
       expect(await (await fetch(url)).json()).toMatchObject({ latencyMs: 0, down: false });
+      await fetch(url, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ workProcesses: 3 }) });
       const changed = await fetch(url, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ latencyMs: 25, down: true }) });
-      expect(await changed.json()).toMatchObject({ latencyMs: 25, down: true });
+      expect(await changed.json(), 'a PATCH changes only the knobs it sends').toMatchObject({ latencyMs: 25, down: true, workProcesses: 3 });
       expect(sandbox.ecc.knobs.down).toBe(true);
+      const dataverseKnobs = await fetch(url.replace('/ecc/knobs', '/dataverse/knobs'));
+      expect(await dataverseKnobs.json()).toMatchObject({ serviceProtection: true, requestsPerWindow: 6000, concurrentRequests: 52 });
       const rejected = await fetch(url, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ latency: 5 }) });
       expect(rejected.status).toBe(400);
       expect(await rejected.json()).toMatchObject({ error: { code: 'SANDBOX_KNOBS_INVALID' } });

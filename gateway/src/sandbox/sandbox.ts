@@ -9,15 +9,18 @@
  *   /sandbox/idp/                        identity provider (OIDC discovery, JWKS, token endpoint);
  *                                        also served over HTTPS on a port of its own, for MSAL
  *   /sandbox/dataverse/api/data/v9.2/    simulated Dataverse Web API, with the ecc365 solution imported
+ *   /sandbox/dataverse/knobs             its latency, service protection limits and webhook delivery (GET, PATCH)
  */
 
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { packSolution, SOLUTION_SOURCE_DIR } from '@ecc365/solution';
-import { z } from 'zod';
+import { createDataverseEnvironment, environmentOptionsFromConfig, type DataverseEnvironment } from './dataverse/environment/environment.js';
+import type { DataverseSandboxConfig } from './dataverse/environment/knobs.js';
 import { createDataverseRouter, createSimulatedDataverse, type SimulatedDataverse } from './dataverse/index.js';
 import { importSolution } from './dataverse/solution/importSolution.js';
 import { createSimulatedEcc, type SeededEcc } from './ecc/index.js';
 import { eccKnobsSchema, type EccKnobs } from './ecc/knobs.js';
+import { createKnobsRouter } from './knobsRouter.js';
 import { createSoapRfcRouter } from './ecc/soap/router.js';
 import { SANDBOX_APPLICATIONS } from './identities.js';
 import { createSandboxTokenVerifier, IDP_MOUNT_PATH, startSandboxIdentityProvider, type SandboxIdentityProvider, type SandboxTokenVerifier } from './idp/index.js';
@@ -28,6 +31,8 @@ export interface SandboxOptions {
   stateFile?: string;
   today?: string;
   ecc?: Partial<EccKnobs>;
+  /** The simulated Dataverse's knobs and state file. */
+  dataverse?: DataverseSandboxConfig;
   /** Port of the identity provider's HTTPS listener; 0 picks a free one. */
   idpHttpsPort?: number;
 }
@@ -36,6 +41,8 @@ export interface Sandbox extends SeededEcc {
   router: Router;
   idp: SandboxIdentityProvider;
   dataverse: SimulatedDataverse;
+  /** The simulated Dataverse's limits, webhooks, latency and state file. */
+  dataverseEnvironment: DataverseEnvironment;
   /**
    * Tells the sandbox the origin it is served on, once the server listens: the simulated
    * Dataverse accepts only tokens issued for its own URL, as Dataverse does.
@@ -64,6 +71,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { ecc } = seeded;
   const idp = await startSandboxIdentityProvider({ port: options.idpHttpsPort ?? 0 });
   const dataverse = createSimulatedDataverse();
+  const dataverseEnvironment = createDataverseEnvironment(dataverse, environmentOptionsFromConfig(options.dataverse ?? {}));
+  // Imported at every start, as an admin imports each new version: a restored environment is upgraded.
   importSolution(dataverse.registry, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
 
   let verifier: SandboxTokenVerifier | undefined;
@@ -71,6 +80,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const router = Router();
   router.use('/sap/bc', soapRfc);
   router.use(IDP_MOUNT_PATH.replace(/^\/sandbox/, ''), idp.router);
+  router.use(`${SANDBOX_DATAVERSE_MOUNT}/knobs`, dataverseEnvironment.knobsRouter);
   router.use(
     SANDBOX_DATAVERSE_MOUNT,
     createDataverseRouter(dataverse, {
@@ -80,25 +90,17 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       },
     }),
   );
-  router.get('/ecc/knobs', (_request, response) => {
-    response.json(ecc.knobs);
-  });
-  router.patch('/ecc/knobs', express.json({ limit: '4kb' }), (request, response) => {
-    const changes = eccKnobsSchema.partial().strict().safeParse(request.body);
-    if (!changes.success) {
-      response.status(400).json({ error: { code: 'SANDBOX_KNOBS_INVALID', message: z.prettifyError(changes.error) } });
-      return;
-    }
-    response.json(ecc.setKnobs(changes.data));
-  });
+  router.use('/ecc/knobs', createKnobsRouter({ schema: eccKnobsSchema, read: () => ecc.knobs, change: (changes) => ecc.setKnobs(changes) }));
 
   return {
     ...seeded,
     router,
     idp,
     dataverse,
+    dataverseEnvironment,
     attach: (origin) => {
       verifier = createSandboxTokenVerifier(idp, { audience: sandboxDataverseUrl(origin) });
+      dataverseEnvironment.attach(sandboxDataverseUrl(origin));
     },
     endpoints: (origin) => [
       {
@@ -109,6 +111,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       { label: 'SAP ECC WSDL', url: `${origin}/sandbox/sap/bc/soap/wsdl11?services=BAPI_CUSTOMER_GETDETAIL2&sap-client=${SANDBOX_SAP_CLIENT}` },
       { label: 'SAP ECC knobs', url: `${origin}/sandbox/ecc/knobs`, note: 'GET to read, PATCH JSON to change latency, work processes, faults' },
       { label: 'Dataverse Web API', url: `${sandboxDataverseUrl(origin)}/api/data/v9.2/`, note: 'bearer tokens from the identity provider' },
+      { label: 'Dataverse knobs', url: `${sandboxDataverseUrl(origin)}/knobs`, note: 'GET to read, PATCH JSON to change latency, service protection limits, webhook delivery' },
       {
         label: 'Identity provider',
         url: `${origin}${IDP_MOUNT_PATH}/.well-known/openid-configuration`,
@@ -118,6 +121,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     close: async () => {
       soapRfc.closeSessions();
       seeded.flush();
+      await dataverseEnvironment.webhooks.settled();
+      dataverseEnvironment.flush();
       await idp.close();
     },
   };

@@ -28,3 +28,24 @@ export const eccKnobsSchema = z.object({
 });
 
 export type EccKnobs = z.infer<typeof eccKnobsSchema>;
+
+// Values from environment variables arrive as strings: numbers and flags accept both forms.
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const share = z.coerce.number().min(0).max(1);
+const flag = z.union([z.boolean(), z.stringbool()]);
+
+/** The configuration's sandbox.ecc section: the knobs' start values; what is left out keeps the default above. */
+export const eccSandboxConfigSchema = z
+  .object({
+    latencyMs: integer(0, 60_000),
+    latencyJitterMs: integer(0, 60_000),
+    workProcesses: integer(1, 1_000),
+    queueLength: integer(0, 100_000),
+    queueTimeoutMs: integer(0, 600_000),
+    failureRate: share,
+    lostResponseRate: share,
+    down: flag,
+    updateDelayMs: integer(0, 60_000),
+  })
+  .partial()
+  .strict();
