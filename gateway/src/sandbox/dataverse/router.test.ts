@@ -259,6 +259,15 @@ describe('security', () => {
     expect(annas).toBeDefined();
   });
 
+  it('assigns the owner given as ownerid@odata.bind to a user or a team, and the owner may then read the row', async () => {
+    const anna = persona('anna');
+    const id = await createAccount({ name: 'Owned by Anna', 'ownerid@odata.bind': `/systemusers(${anna.systemUserId})` });
+    const asAnna = await call('GET', `accounts(${id})?$select=name,_ownerid_value`, { auth: bearerFor(anna.objectId) });
+    expect(asAnna.body).toMatchObject({ name: 'Owned by Anna', _ownerid_value: anna.systemUserId });
+    const refused = await call('POST', 'accounts', { body: { name: 'Owned by an account', 'ownerid@odata.bind': `/accounts(${id})` } });
+    expect(refused.status).toBe(400);
+  });
+
   it('records the impersonated user as creator and the caller as creating on behalf', async () => {
     const anna = persona('anna');
     const answer = await call('POST', 'accounts?$select=_createdby_value,_createdonbehalfby_value,_ownerid_value,_owningbusinessunit_value', {

@@ -356,8 +356,10 @@ export class SimulatedDataverse {
     const match = /^([A-Za-z_][\w]*)\((.*)\)$/.exec(path);
     const target = match && this.models.bySetName(match[1]!);
     if (!match || !target) throw faults.payload(model.entitySetName, `'${json}' in '${navigation.name}@odata.bind' is not a URL of a record.`);
-    if (!navigation.targets.includes(target.logicalName)) {
-      throw faults.invalidArgument(`'${navigation.name}' cannot refer to a ${target.logicalName}; it refers to ${navigation.targets.join(' or ')}.`);
+    // An owner is a user or a team: ownerid@odata.bind names one of them, never the abstract "owner".
+    const targets = navigation.targets.flatMap((t) => (t === 'owner' ? ['systemuser', 'team'] : [t]));
+    if (!targets.includes(target.logicalName)) {
+      throw faults.invalidArgument(`'${navigation.name}' cannot refer to a ${target.logicalName}; it refers to ${targets.join(' or ')}.`);
     }
     const address = this.addressOf(target, parseKeyPredicate(match[2]!));
     const id = this.findId(target, address);
