@@ -50,7 +50,8 @@ function facts(column: Partial<AttributeMetadata>) {
 
 const referenceAvailable = existsSync(tablesDirectory);
 
-describe.skipIf(!referenceAvailable)("standard tables against Microsoft's table reference", () => {
+// describe.skipIf would still run the body to collect it, listing every table as "not in the reference".
+if (referenceAvailable) describe("standard tables against Microsoft's table reference", () => {
   for (const table of STANDARD_TABLES) {
     const reference = loadReference(table.logicalName);
     if (!reference) {
