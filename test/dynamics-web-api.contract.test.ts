@@ -3,28 +3,52 @@
  * simulated Dataverse the way it works against Dataverse: retrieveMultiple with filter, select and
  * paging, create, update (If-Match: *), upsert by alternate key, delete and executeBatch (LF/CRLF
  * multipart, absolute URLs, Content-IDs in a change set). This holds the simulator to the protocol
- * independently of the gateway's own client. The account alternate key ecc_customernumber comes
- * from the test extension that stands in for the product solution.
+ * independently of the gateway's own client. The simulated Dataverse is served as the sandbox
+ * serves it (the ecc365 solution imported, so account has the alternate key ecc_customernumber),
+ * and the client presents real tokens from the sandbox identity provider.
  */
 
+import type { AddressInfo } from 'node:net';
 import { DynamicsWebApi } from 'dynamics-web-api';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_APPLICATION_USER } from '../gateway/src/sandbox/identities.js';
-import { serveTestDataverse, TEST_MOUNT_PATH, type TestDataverseServer } from '../gateway/src/sandbox/dataverse/testing/testDataverse.js';
+import { SANDBOX_APPLICATIONS, SANDBOX_TENANT_ID } from '../gateway/src/sandbox/identities.js';
+import { createSandbox, sandboxDataverseUrl, type Sandbox } from '../gateway/src/sandbox/sandbox.js';
 
-let server: TestDataverseServer;
+let sandbox: Sandbox;
+let stopServer: () => void;
 let api: DynamicsWebApi;
 
 beforeAll(async () => {
-  server = await serveTestDataverse();
+  sandbox = await createSandbox({ customers: 5, seed: 1, today: '2026-11-27' });
+  const app = express().use('/sandbox', sandbox.router);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  stopServer = () => server.close();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sandbox.attach(origin);
+  const dataverseUrl = sandboxDataverseUrl(origin);
+  const tokenResponse = await fetch(`${origin}/sandbox/idp/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: SANDBOX_APPLICATIONS.gateway.clientId,
+      client_secret: SANDBOX_APPLICATIONS.gateway.clientSecret,
+      scope: `${dataverseUrl}/.default`,
+    }),
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   api = new DynamicsWebApi({
     // The trailing slash matters: the client resolves api/data/v9.2 against this URL.
-    serverUrl: `${server.origin}${TEST_MOUNT_PATH}/`,
+    serverUrl: `${dataverseUrl}/`,
     dataApi: { version: '9.2' },
-    onTokenRefresh: async () => `test:${SANDBOX_APPLICATION_USER.objectId}`,
+    onTokenRefresh: async () => token,
   });
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  stopServer();
+  await sandbox.close();
+});
 
 /** A create that returns the new row's id (parsed by the client from OData-EntityId). */
 const createRow = (collection: string, data: Record<string, unknown>, contentId?: string): Promise<string> =>
