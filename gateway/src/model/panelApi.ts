@@ -1,8 +1,9 @@
 /**
- * The panel API's contract (/api/v1): what each route accepts and answers, as zod schemas. They
- * are the single source of the OpenAPI document the gateway serves (openapi.ts) and of the
- * controls' types (generated from that document), and routes validate input with them. Amounts
- * are numbers in the currency given beside them; dates are ISO (YYYY-MM-DD), instants ISO 8601.
+ * The panel API's contract (/api/v1): what each route accepts and answers, as zod schemas. The
+ * use cases (panels/, quotes/) produce these shapes, routes validate input with them, and they
+ * are the single source of the OpenAPI document the gateway serves and of the controls' types
+ * (generated from that document). Amounts are numbers in the currency given beside them; dates
+ * are ISO (YYYY-MM-DD), instants ISO 8601.
  */
 
 import { z } from 'zod';
@@ -256,3 +257,11 @@ export const errorSchema = z
     }),
   })
   .meta({ id: 'Error' });
+
+export type OrdersPanel = z.infer<typeof ordersPanelSchema>;
+export type DeliveriesPanel = z.infer<typeof deliveriesPanelSchema>;
+export type InvoicesPanel = z.infer<typeof invoicesPanelSchema>;
+export type CreditPanel = z.infer<typeof creditPanelSchema>;
+export type QuotePrice = z.infer<typeof quotePriceSchema>;
+export type SubmitResult = z.infer<typeof submitResultSchema>;
+export type SyncResult = z.infer<typeof syncResultSchema>;
