@@ -51,6 +51,15 @@ describeOverTransports('listSalesOrders', (sap) => {
     expect(list.lines[0]!.customerReference).toBe(reference);
   });
 
+  it("lists the customer's quotations instead of orders when asked for them", async () => {
+    const quotations = db.table('VBAK').select({}, (row) => row.VBTYP === 'B');
+    const quoted = quotations[0]!;
+    const list = await listSalesOrders(sap.client, { customerNumber: external(quoted.KUNNR), salesOrganization: String(quoted.VKORG), category: 'quotation' });
+    const expected = quotations.filter((q) => q.KUNNR === quoted.KUNNR && q.VKORG === quoted.VKORG).map((q) => external(q.VBELN));
+    expect(new Set(list.lines.map((l) => l.documentNumber))).toEqual(new Set(expected));
+    expect(list.lines.every((l) => l.documentType === 'AG')).toBe(true);
+  });
+
   it('narrows by material', async () => {
     const material = String(db.table('VBAP').select({ VBELN: customer.orders[0]!.VBELN! })[0]!.MATNR);
     const list = await listSalesOrders(sap.client, { ...base, materialNumber: external(material) });

@@ -1,13 +1,13 @@
 /**
  * A customer's sales orders in a sales organisation (BAPI_SALESORDER_GETLIST, transaction group
- * 0), one line per item, narrowed by document date range, the customer's PO number (the full
+ * 0; or its quotations or inquiries, transaction groups 2 and 1 [unconfirmed]), one line per item, narrowed by document date range, the customer's PO number (the full
  * 35 characters, PURCHASE_ORDER_NUMBER) and material. SAP returns every match; the list is cut
  * to `maxLines` (newest documents first) and says so. RETURN (BAPIRETURN) with an error throws
  * SapBusinessError.
  */
 
 import { z } from 'zod';
-import type { SalesDocumentList, SalesDocumentSummary } from '../../model/salesDocument.js';
+import type { SalesDocumentCategory, SalesDocumentList, SalesDocumentSummary } from '../../model/salesDocument.js';
 import { fromDats, parseDecimal, toDats } from '../abapValues.js';
 import { alphaOut, customerNumberIn } from '../alpha.js';
 import { assertNoErrors } from '../bapiReturn.js';
@@ -25,11 +25,16 @@ export interface SalesOrderQuery {
   /** The customer's purchase order number, exactly. */
   customerReference?: string;
   materialNumber?: string;
+  /** Which documents: orders (default), quotations or inquiries. */
+  category?: SalesDocumentCategory;
   /** At most this many lines (default 200, at most 1000). */
   maxLines?: number;
 }
 
 const DEFAULT_LINES = 200;
+
+/** The transaction group (TVAK-TRVOG) of each document category. */
+const TRANSACTION_GROUPS: Record<SalesDocumentCategory, string> = { order: '0', inquiry: '1', quotation: '2' };
 const MAX_LINES = 1000;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -42,6 +47,7 @@ const querySchema = (options: SalesDocumentOptions) =>
     to: isoDate.optional(),
     customerReference: sapText(35).optional(),
     materialNumber: sapKey(options.longMaterialNumbers ? 40 : 18).optional(),
+    category: z.enum(['order', 'quotation', 'inquiry']).optional(),
     maxLines: rowLimit(MAX_LINES).optional(),
   });
 
@@ -79,7 +85,7 @@ export async function listSalesOrders(session: RfcSession, input: SalesOrderQuer
   const parameters: Record<string, string | RfcStructure[]> = {
     CUSTOMER_NUMBER: customerNumberIn(query.customerNumber),
     SALES_ORGANIZATION: query.salesOrganization,
-    TRANSACTION_GROUP: '0',
+    TRANSACTION_GROUP: TRANSACTION_GROUPS[query.category ?? 'order'],
     SALES_ORDERS: [],
   };
   if (query.from) parameters.DOCUMENT_DATE = toDats(query.from);
