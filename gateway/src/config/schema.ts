@@ -114,6 +114,67 @@ const dataverseEnvironmentSchema = z
 
 export const dataverseConfigSchema = z.discriminatedUnion('target', [dataverseSandboxSchema, dataverseEnvironmentSchema]);
 
+/** A list given as JSON or, from an environment variable, as comma-separated text. */
+const list = <T extends z.ZodType>(item: T, min = 0) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '') : value), z.array(item).min(min));
+
+/** An origin as browsers send it: scheme, host and port, no path. */
+const origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value.replace(/\/+$/, ''), { message: 'must be an origin: scheme://host[:port], no path' });
+
+/**
+ * The panel API (/api/v1): who may call it and how often. Tokens are Microsoft Entra ID access
+ * tokens for the gateway's own app registration; what is left out is derived from the
+ * dataverse section (the same tenant and app registration), or from the sandbox identity
+ * provider when Dataverse is the sandbox's.
+ */
+const apiSchema = z.object({
+  /** Directory (tenant) ID; default: dataverse.tenantId. */
+  tenantId: z.string().min(1).optional(),
+  /** Default: dataverse.authority, or https://login.microsoftonline.com/<tenantId>. */
+  authority: z.url({ protocol: /^https$/ }).optional(),
+  /** The identity provider's signing keys; default: <authority>/discovery/v2.0/keys. */
+  jwksUrl: z.url({ protocol: /^https$/ }).optional(),
+  /** PEM of a private CA that signed the JWKS host's certificate; default: dataverse.authorityCaFile. */
+  jwksCaFile: z.string().min(1).optional(),
+  /** Accepted token issuers; default: <authority>/v2.0 and https://sts.windows.net/<tenantId>/ (v1.0 tokens). */
+  issuers: list(z.url()).optional(),
+  /** Application (client) ID of the gateway's app registration; default: dataverse.clientId. */
+  clientId: z.string().min(1).optional(),
+  /** Accepted token audiences; default: api://<clientId> and <clientId>. */
+  audiences: list(z.string().min(1)).optional(),
+  /** A user's token must carry one of these delegated scopes (scp). */
+  scopes: list(z.string().min(1), 1).default(['user_impersonation']),
+  /** Clock difference tolerated on exp and nbf. */
+  clockSkewSeconds: integer(0, 600).default(60),
+  /** Browser origins (the CRM's, e.g. https://contoso.crm4.dynamics.com) allowed to call the API; the gateway's own origin is allowed on the sandbox. */
+  corsOrigins: list(origin).default([]),
+  rateLimit: z
+    .object({
+      /** Requests one user may make per window; beyond it 429 with Retry-After. */
+      maxRequests: integer(1, 100_000).default(300),
+      windowSeconds: integer(1, 3_600).default(60),
+    })
+    .default({ maxRequests: 300, windowSeconds: 60 }),
+  /** How long a user's right to read a record (checked by reading it as the user) is remembered. */
+  accessCacheSeconds: integer(0, 3_600).default(60),
+});
+
+/** The live SAP panels on the account form. */
+const panelsSchema = z.object({
+  /** How long a panel's SAP data is served from the cache (per SAP customer, panel and query). */
+  cacheSeconds: integer(0, 3_600).default(60),
+  /** Most time the SAP reads of one panel may take. */
+  timeoutMs: timeoutMs.default(15_000),
+  /** How long customizing (payment terms texts) and carrier names are kept. */
+  customizingCacheSeconds: integer(0, 86_400).default(3_600),
+  /** Company code for accounts whose ecc_companycode is empty. */
+  companyCode: z.string().regex(/^[A-Za-z0-9]{1,4}$/, 'up to four letters or digits').optional(),
+  /** Credit control area for accounts whose ecc_creditcontrolarea is empty. */
+  creditControlArea: z.string().regex(/^[A-Za-z0-9]{1,4}$/, 'up to four letters or digits').optional(),
+  /** SAP language key (one character, e.g. E, D) of the texts the panels show (payment terms). */
+  language: z.string().regex(/^[A-Z0-9]$/, "SAP's one-character language key, e.g. E or D").default('E'),
+});
+
 export const configSchema = z.object({
   server: z
     .object({
@@ -134,6 +195,8 @@ export const configSchema = z.object({
     .default({ level: 'info' }),
   sap: sapConfigSchema.default({ transport: 'sandbox', user: 'ECC365', password: 'sandbox', timeoutMs: 30_000 }),
   dataverse: dataverseConfigSchema.default(dataverseSandboxSchema.parse({ target: 'sandbox' })),
+  api: apiSchema.default(apiSchema.parse({})),
+  panels: panelsSchema.default(panelsSchema.parse({})),
   sandbox: z
     .object({
       /** Sold-to customers in the seed data. */
@@ -157,3 +220,5 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 export type SapConfig = z.infer<typeof sapConfigSchema>;
 export type DataverseConfig = z.infer<typeof dataverseConfigSchema>;
+export type ApiConfig = z.infer<typeof apiSchema>;
+export type PanelsConfig = z.infer<typeof panelsSchema>;
