@@ -4,7 +4,9 @@ import { BillingScenario } from '../../sandbox/ecc/testing/billingScenario.js';
 import { alphaOut } from '../alpha.js';
 import { SapNotFoundError } from '../errors.js';
 import { describeOverTransports } from '../testing/transports.js';
-import { getCreditStatus } from './getCreditStatus.js';
+import { readCustomerBlocks } from './customerBlocks.js';
+import { getCreditStatus, readCreditAccount } from './getCreditStatus.js';
+import { readPaymentTermsKey, readPaymentTermsTexts } from './paymentTerms.js';
 import { InvalidInputError } from './inputValidation.js';
 
 const cents = (value: number): number => Math.round(value * 100) / 100;
@@ -65,6 +67,32 @@ describeOverTransports('getCreditStatus', (sap) => {
       customerBlocks: { order: true, delivery: false, billing: false, posting: true },
     });
     expect(status.utilizationPercent).toBeGreaterThan(100);
+  });
+
+  it('gives the same status from its parts read in parallel with the company code known', async () => {
+    const customer = scenario.customer({ salesOrg: '3000', paymentTerms: '0003' });
+    scenario.creditAccount(customer, { limit: 8_000, riskCategory: '002' });
+    scenario.order(customer, [{ quantity: 2, price: 640 }]);
+    test.ecc.db.table('KNA1').update({ KUNNR: customer.customerNumber }, { LIFSD: '02' });
+    const [account, customerBlocks, paymentTerms, texts] = await Promise.all([
+      readCreditAccount(sap.client, customer.customerNumber, '3000'),
+      readCustomerBlocks(sap.client, customer.customerNumber),
+      readPaymentTermsKey(sap.client, customer.customerNumber, '3000'),
+      readPaymentTermsTexts(sap.client, 'E'),
+    ]);
+    expect({ ...account, customerBlocks, paymentTerms, paymentTermsText: texts.get(paymentTerms) }).toEqual(await getCreditStatus(sap.client, customer.customerNumber, '3000'));
+    expect(customerBlocks).toEqual({ order: false, delivery: true, billing: false, posting: false });
+  });
+
+  it('reads every payment terms text of a language, and no key where the customer is not created', async () => {
+    const texts = await readPaymentTermsTexts(sap.client, 'E');
+    for (const terms of PAYMENT_TERMS) expect(texts.get(terms.key)).toBe(terms.text.slice(0, 50));
+    expect(await readPaymentTermsTexts(sap.client, 'Q')).toEqual(new Map());
+    const customer = scenario.customer({ paymentTerms: 'NT30' });
+    expect(await readPaymentTermsKey(sap.client, customer.customerNumber, '1000')).toBe('NT30');
+    expect(await readPaymentTermsKey(sap.client, customer.customerNumber, '3000')).toBe('');
+    await expect(readPaymentTermsTexts(sap.client, 'EN')).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(readPaymentTermsKey(sap.client, customer.customerNumber, '10000')).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   it('reports no utilization when there is no limit to measure against', async () => {

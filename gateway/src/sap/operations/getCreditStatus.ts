@@ -3,7 +3,9 @@
  * risk category, credit block and next review from BAPI_CREDIT_ACCOUNT_GET_STATUS, the overdue
  * amount from its open items by days in arrears, and, read with RFC_READ_TABLE, what the panel
  * shows beside them: the customer's central blocks (KNA1) and its payment terms in the company
- * code of the credit control area (TVTA → TVKO → KNB1, text from T052U).
+ * code of the credit control area (TVTA → TVKO → KNB1, text from T052U). Callers that know the
+ * company code and keep payment terms texts read the parts themselves (readCreditAccount,
+ * customerBlocks.ts, paymentTerms.ts), in parallel: the account panel does.
  *
  * The credit values in CREDIT_ACCOUNT_DETAIL (BAPI1010_1) after its first five fields are not
  * confirmed from an SAP source (sandbox ddic/structures/finance.ts); the field names live only in
@@ -12,13 +14,13 @@
 
 import { z } from 'zod';
 import type { CreditStatus } from '../../model/credit.js';
-import type { CustomerBlocks } from '../../model/customer.js';
 import { fromDats, isFlagSet, parseDecimal, roundAmount } from '../abapValues.js';
 import { alphaOut, customerNumberIn } from '../alpha.js';
 import { describeMessages, isErrorMessage, returnMessages } from '../bapiReturn.js';
 import { SapBusinessError, SapNotFoundError } from '../errors.js';
 import type { RfcSession, RfcStructure } from '../rfc.js';
 import { tableOf } from '../rfc.js';
+import { readCustomerBlocks } from './customerBlocks.js';
 import { orgKey, sapKey, validInput } from './inputValidation.js';
 import { readTable, sqlLiteral } from './readTable.js';
 import { readTableByKeys } from './readTableByKeys.js';
@@ -59,12 +61,6 @@ function creditDetailOf(row: RfcStructure): CreditDetail {
 const overdueAmountOf = (rows: RfcStructure[]): number =>
   roundAmount(rows.filter((row) => parseDecimal(row.NET_ARRERS) > 0).reduce((sum, row) => sum + parseDecimal(row.OPEN_ITEMS), 0));
 
-async function customerBlocksOf(session: RfcSession, kunnr: string): Promise<CustomerBlocks> {
-  const [row] = await readTable(session, { table: 'KNA1', fields: ['AUFSD', 'LIFSD', 'FAKSD', 'SPERR'], where: [`KUNNR = ${sqlLiteral(kunnr)}`], rowCount: 1 });
-  // Order, delivery and billing blocks are reason codes (any value blocks); the posting block is a flag.
-  return { order: Boolean(row?.AUFSD), delivery: Boolean(row?.LIFSD), billing: Boolean(row?.FAKSD), posting: isFlagSet(row?.SPERR) };
-}
-
 /** The customer's payment terms in the company codes whose sales organisations belong to the credit control area. */
 async function paymentTermsOf(session: RfcSession, kunnr: string, creditControlArea: string, language: string): Promise<{ key: string; text: string }> {
   const salesOrgs = (await readTable(session, { table: 'TVTA', fields: ['VKORG'], where: [`KKBER = ${sqlLiteral(creditControlArea)}`], rowCount: 500 })).map((row) => row.VKORG ?? '');
@@ -82,10 +78,15 @@ async function paymentTermsOf(session: RfcSession, kunnr: string, creditControlA
   return { key, text: texts.sort((a, b) => String(a.ZTAGG).localeCompare(String(b.ZTAGG)))[0]?.TEXT1 ?? '' };
 }
 
-export async function getCreditStatus(session: RfcSession, customerNumber: string, creditControlArea: string, options: { language?: string } = {}): Promise<CreditStatus> {
-  const input = validInput(inputSchema, { customerNumber, creditControlArea, ...options }, 'getCreditStatus');
-  const kunnr = customerNumberIn(input.customerNumber);
-  const area = input.creditControlArea.toUpperCase();
+/** The credit account alone (BAPI_CREDIT_ACCOUNT_GET_STATUS): the status without payment terms and central blocks. */
+export type CreditAccount = Omit<CreditStatus, 'paymentTerms' | 'paymentTermsText' | 'customerBlocks'>;
+
+export async function readCreditAccount(session: RfcSession, customerNumber: string, creditControlArea: string): Promise<CreditAccount> {
+  const input = validInput(inputSchema, { customerNumber, creditControlArea }, 'readCreditAccount');
+  return creditAccountOf(session, customerNumberIn(input.customerNumber), input.creditControlArea.toUpperCase());
+}
+
+async function creditAccountOf(session: RfcSession, kunnr: string, area: string): Promise<CreditAccount> {
   const result = await session.call('BAPI_CREDIT_ACCOUNT_GET_STATUS', { CREDITCONTROLAREA: area, CUSTOMER: kunnr, CREDIT_ACCOUNT_DETAIL: [], CREDIT_ACCOUNT_OPEN_ITEMS: [] });
   const errors = returnMessages(result).filter(isErrorMessage);
   const [detailRow] = tableOf(result, 'CREDIT_ACCOUNT_DETAIL');
@@ -95,15 +96,20 @@ export async function getCreditStatus(session: RfcSession, customerNumber: strin
   if (errors.length > 0 || !detailRow) throw new SapBusinessError(`SAP refused the credit status of customer ${alphaOut(kunnr)}: ${describeMessages(errors)}`, errors);
 
   const detail = creditDetailOf(detailRow);
-  const customerBlocks = await customerBlocksOf(session, kunnr);
-  const paymentTerms = await paymentTermsOf(session, kunnr, area, input.language ?? 'E');
   return {
     ...detail,
     availableCredit: roundAmount(detail.creditLimit - detail.exposure),
     utilizationPercent: detail.creditLimit > 0 ? roundAmount((detail.exposure / detail.creditLimit) * 100, 1) : null,
     overdueAmount: overdueAmountOf(tableOf(result, 'CREDIT_ACCOUNT_OPEN_ITEMS')),
-    paymentTerms: paymentTerms.key,
-    paymentTermsText: paymentTerms.text,
-    customerBlocks,
   };
+}
+
+export async function getCreditStatus(session: RfcSession, customerNumber: string, creditControlArea: string, options: { language?: string } = {}): Promise<CreditStatus> {
+  const input = validInput(inputSchema, { customerNumber, creditControlArea, ...options }, 'getCreditStatus');
+  const kunnr = customerNumberIn(input.customerNumber);
+  const area = input.creditControlArea.toUpperCase();
+  const account = await creditAccountOf(session, kunnr, area);
+  const customerBlocks = await readCustomerBlocks(session, kunnr);
+  const paymentTerms = await paymentTermsOf(session, kunnr, area, input.language ?? 'E');
+  return { ...account, paymentTerms: paymentTerms.key, paymentTermsText: paymentTerms.text, customerBlocks };
 }

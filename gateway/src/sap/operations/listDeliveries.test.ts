@@ -5,7 +5,7 @@ import { alphaOut } from '../alpha.js';
 import { SapNotFoundError } from '../errors.js';
 import { describeOverTransports } from '../testing/transports.js';
 import { InvalidInputError } from './inputValidation.js';
-import { listDeliveries } from './listDeliveries.js';
+import { deliveryOf, listDeliveries, listDeliveryHeaders, readDeliveryCarriers, readDeliveryItems, readDeliveryStatuses, readVendorNames } from './listDeliveries.js';
 
 describeOverTransports('listDeliveries', (sap) => {
   const test = sap.testEcc;
@@ -65,6 +65,21 @@ describeOverTransports('listDeliveries', (sap) => {
     expect(november.map((d) => d.deliveryNumber)).toEqual([alphaOut(shipped.deliveryNumber)]);
     const newest = await listDeliveries(sap.client, customer.customerNumber, { from: '2026-01-01', maxRows: 2 });
     expect(newest.map((d) => d.deliveryNumber)).toEqual([waiting, shipped].map((d) => alphaOut(d.deliveryNumber)));
+  });
+
+  it('gives the same deliveries when its reads run apart, in parallel, and leaves out numbers SAP does not know', async () => {
+    const headers = await listDeliveryHeaders(sap.client, customer.customerNumber, { from: '2026-01-01' });
+    const numbers = [...headers.map((header) => header.deliveryNumber), '99999999'];
+    const [statuses, items, carriers] = await Promise.all([readDeliveryStatuses(sap.client, numbers), readDeliveryItems(sap.client, numbers), readDeliveryCarriers(sap.client, numbers)]);
+    expect([...statuses.keys()].sort()).toEqual(headers.map((header) => header.deliveryNumber).sort());
+    expect([...carriers.keys()].sort()).toEqual([shipped, billed].map((d) => alphaOut(d.deliveryNumber)).sort());
+    const names = await readVendorNames(sap.client, [...carriers.values(), '77777']);
+    expect(names).toEqual(new Map([[alphaOut(CARRIERS[0]!.vendor), CARRIERS[0]!.name], [alphaOut(CARRIERS[1]!.vendor), CARRIERS[1]!.name]]));
+    const assembled = headers.map((header) => {
+      const vendor = carriers.get(header.deliveryNumber);
+      return deliveryOf(header, statuses.get(header.deliveryNumber), items.get(header.deliveryNumber) ?? [], vendor ? { number: vendor, name: names.get(vendor)! } : undefined);
+    });
+    expect(assembled).toEqual(await all());
   });
 
   it('returns an empty list for a customer without deliveries and SapNotFoundError for an unknown one', async () => {

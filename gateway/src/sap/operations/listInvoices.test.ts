@@ -5,6 +5,7 @@ import { SapNotFoundError } from '../errors.js';
 import { describeOverTransports, FIXED_TODAY } from '../testing/transports.js';
 import { InvalidInputError } from './inputValidation.js';
 import { listInvoices } from './listInvoices.js';
+import { readCustomerOpenItems } from './customerOpenItems.js';
 
 const cents = (value: number): number => Math.round(value * 100) / 100;
 
@@ -95,6 +96,18 @@ describeOverTransports('listInvoices', (sap) => {
     const november = await list({ from: '2026-11-05', to: '2026-11-10' });
     expect(november.map((invoice) => invoice.invoiceNumber)).toEqual([alphaOut(invoices.partlyPaid!.invoiceNumber), alphaOut(invoices.residual!.invoiceNumber)]);
     expect((await list({ maxRows: 2 })).map((invoice) => invoice.invoiceNumber)).toEqual([alphaOut(invoices.notPosted!.invoiceNumber), alphaOut(invoices.open!.invoiceNumber)]);
+  });
+
+  it('leaves out the items when asked, and takes the open items the caller is reading instead of reading them again', async () => {
+    const calls = () => test.ecc.callCounts.get('BAPI_AR_ACC_GETOPENITEMS') ?? 0;
+    const full = await list();
+    const before = calls();
+    const known = readCustomerOpenItems(sap.client, customer.customerNumber, '1000', FIXED_TODAY);
+    const lean = await list({ withoutItems: true, knownOpenItems: { customerNumber: alphaOut(customer.customerNumber), companyCode: '1000', items: known } });
+    expect(calls() - before).toBe(1);
+    expect(lean).toEqual(full.map((invoice) => ({ ...invoice, items: [] })));
+    const elsewhere = await list({ knownOpenItems: { customerNumber: customer.customerNumber, companyCode: '3000', items: Promise.resolve([]) } });
+    expect(elsewhere).toEqual(full);
   });
 
   it('returns an empty list for a customer without invoices and SapNotFoundError for an unknown one', async () => {

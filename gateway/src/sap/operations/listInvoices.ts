@@ -4,6 +4,11 @@
  * customer (BAPI_BILLINGDOC_GETLIST selects by preceding document), so headers (VBRK, by billing
  * date in the window, newest first) and items (VBRP) are read with RFC_READ_TABLE; the payment
  * status comes from the payers' open items at `asOf` (BAPI_AR_ACC_GETOPENITEMS).
+ *
+ * A caller that needs no items, or has already started reading a payer's open items, says so
+ * (`withoutItems`, `knownOpenItems`): the account panel reads the customer's open items in
+ * parallel with the headers, so the list costs one round trip to SAP when the customer is its
+ * own payer.
  */
 
 import { z } from 'zod';
@@ -14,7 +19,7 @@ import { assertCustomerExists } from './assertCustomerExists.js';
 import { documentListWindow, isoDateInput, todayIso, type DocumentListOptions } from './documentListQuery.js';
 import { validInput } from './inputValidation.js';
 import { INVOICE_HEADER_FIELDS, INVOICE_ITEM_FIELDS, invoiceOf, LISTED_CATEGORIES } from './invoiceMapping.js';
-import { PayerOpenItems } from './payerOpenItems.js';
+import { PayerOpenItems, type KnownOpenItems } from './payerOpenItems.js';
 import { readNewestDocuments } from './newestDocuments.js';
 import { sqlIn, sqlLiteral } from './readTable.js';
 import { readTableByKeys } from './readTableByKeys.js';
@@ -22,12 +27,16 @@ import { readTableByKeys } from './readTableByKeys.js';
 export interface InvoiceListOptions extends DocumentListOptions {
   /** Day (ISO date) the payment status is worked out for; today when absent. */
   asOf?: string;
+  /** Leave out the billing items: one SAP read less. */
+  withoutItems?: boolean;
+  /** Open items at `asOf` of one payer in one company code that the caller is already reading; used instead of reading them again. */
+  knownOpenItems?: KnownOpenItems;
 }
 
 const asOfSchema = z.strictObject({ asOf: isoDateInput.optional() });
 
 export async function listInvoices(session: RfcSession, customerNumber: string, options: InvoiceListOptions = {}): Promise<Invoice[]> {
-  const { asOf, ...listOptions } = options;
+  const { asOf, withoutItems, knownOpenItems, ...listOptions } = options;
   const keyDate = validInput(asOfSchema, { asOf }, 'listInvoices').asOf ?? todayIso();
   const window = documentListWindow('listInvoices', customerNumber, listOptions, keyDate);
   const headers = await readNewestDocuments(session, {
@@ -44,7 +53,7 @@ export async function listInvoices(session: RfcSession, customerNumber: string, 
     await assertCustomerExists(session, window.customerNumber);
     return [];
   }
-  const items = await readTableByKeys(session, { table: 'VBRP', fields: INVOICE_ITEM_FIELDS, keyField: 'VBELN', keys: headers.map((h) => h.VBELN ?? '') });
-  const openItems = await PayerOpenItems.read(session, headers, keyDate);
+  const items = withoutItems ? [] : await readTableByKeys(session, { table: 'VBRP', fields: INVOICE_ITEM_FIELDS, keyField: 'VBELN', keys: headers.map((h) => h.VBELN ?? '') });
+  const openItems = await PayerOpenItems.read(session, headers, keyDate, knownOpenItems);
   return headers.map((header) => invoiceOf(header, items.filter((item) => item.VBELN === header.VBELN), openItems.of(header)));
 }
