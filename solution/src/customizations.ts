@@ -7,10 +7,12 @@
  * - Other/Relationships/<Entity schema name>.xml: the <EntityRelationship> elements under <EntityRelationships>
  *   (Other/Relationships.xml only lists their names);
  * - OptionSets/<schema name>.xml: one <optionset> under <optionsets>.
+ * Environment variable definitions are packed beside customizations.xml (environmentVariables.ts).
  * Forms, views, ribbons, web resources, plug-ins, steps and the other components are not packed
  * yet: a source holding them is refused rather than packed without them.
  */
 
+import { isEnvironmentVariableDefinition } from './environmentVariables.js';
 import type { SolutionFiles } from './solutionFiles.js';
 import { UnpackedSolutionError, appendToElement, rootElement } from './xmlText.js';
 
@@ -25,7 +27,7 @@ function componentKind(file: string): 'entity' | 'relationships' | 'optionset' |
 }
 
 export function packCustomizations(files: SolutionFiles): string {
-  const unsupported = files.names().filter((file) => file !== CUSTOMIZATIONS && file !== 'Other/Solution.xml' && !componentKind(file));
+  const unsupported = files.names().filter((file) => file !== CUSTOMIZATIONS && file !== 'Other/Solution.xml' && !componentKind(file) && !isEnvironmentVariableDefinition(file));
   if (unsupported.length > 0) {
     throw new UnpackedSolutionError(unsupported[0]!, `the packer does not pack this kind of component yet (${unsupported.length} such file(s): ${unsupported.join(', ')})`);
   }

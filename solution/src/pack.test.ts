@@ -14,12 +14,19 @@ afterEach(() => {
   for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
 });
 
-/** An unpacked solution in a temporary folder: the repository's Other/ files plus `components`. */
+const repositorySolutionXml = readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8');
+/** The repository's manifest without its environment variables, plus these root components. */
+const manifestWith = (...rootComponents: string[]) =>
+  repositorySolutionXml
+    .replace(/\s*<RootComponent type="380"[^>]*\/>/g, '')
+    .replace('</RootComponents>', `${rootComponents.map((component) => `  ${component}\n`).join('')}    </RootComponents>`);
+
+/** An unpacked solution in a temporary folder: the repository's Other/ files (manifest without environment variables) plus `components`. */
 function unpackedSolution(components: Record<string, string>, others: Record<string, string> = {}): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-solution-'));
   temporaryDirectories.push(directory);
   const files = {
-    'Other/Solution.xml': readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8'),
+    'Other/Solution.xml': manifestWith(),
     'Other/Customizations.xml': readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Customizations.xml'), 'utf8'),
     ...others,
     ...components,
@@ -32,9 +39,16 @@ function unpackedSolution(components: Record<string, string>, others: Record<str
 }
 
 describe('packSolution: the repository solution', () => {
-  it('makes the zip Dataverse imports: content types, solution.xml and customizations.xml at the root', () => {
+  it('makes the zip Dataverse imports: content types, solution.xml and customizations.xml at the root, environment variables in their folders', () => {
     const files = textOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', 'customizations.xml', 'solution.xml']);
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      'customizations.xml',
+      'environmentvariabledefinitions/ecc_GatewayApplicationId/environmentvariabledefinition.xml',
+      'environmentvariabledefinitions/ecc_GatewayAuthMode/environmentvariabledefinition.xml',
+      'environmentvariabledefinitions/ecc_GatewayUrl/environmentvariabledefinition.xml',
+      'solution.xml',
+    ]);
     expect(files['[Content_Types].xml']).toContain('<Default Extension="xml" ContentType="application/octet-stream" />');
     expect(files['solution.xml']).toMatch(/<UniqueName>ecc365<\/UniqueName>/);
     expect(files['solution.xml']).toMatch(/<CustomizationPrefix>ecc<\/CustomizationPrefix>/);
@@ -48,14 +62,25 @@ describe('packSolution: the repository solution', () => {
     expect(readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8')).toMatch(/<Managed>2<\/Managed>/);
   });
 
-  it('merges Entities/Account/Entity.xml into customizations.xml: account gains ecc_customernumber and its key', () => {
+  it('merges the Entities folders into customizations.xml: account gains ecc_customernumber and its key, and the other tables follow', () => {
     const customizations = textOf(packSolution(SOLUTION_SOURCE_DIR, { managed: false }))['customizations.xml']!;
     const entities = /<Entities>([\s\S]*)<\/Entities>/.exec(customizations)?.[1] ?? '';
     expect(entities).toMatch(/^\s*<Entity>\s*<Name LocalizedName="Account" OriginalName="Account">Account<\/Name>/);
     expect(entities).toContain('<attribute PhysicalName="ecc_CustomerNumber">');
     expect(entities).toMatch(/<EntityKey>\s*<Name>ecc_customernumber<\/Name>/);
+    const tables = [...entities.matchAll(/<Entity>\s*<Name [^>]*>([^<]+)<\/Name>/g)].map((m) => m[1]);
+    expect(tables).toEqual(['Account', 'Product', 'Quote', 'QuoteDetail', 'ecc_SyncResult']);
     // The namespace is declared once, on customizations.xml's root.
     expect(entities).not.toContain('xmlns:xsi');
+  });
+
+  it('lists every table and environment variable of the source as a root component of solution.xml', () => {
+    const manifest = textOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true }))['solution.xml']!;
+    const components = [...manifest.matchAll(/<RootComponent type="(\d+)" schemaName="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(components).toEqual([
+      '1 account', '1 ecc_syncresult', '1 product', '1 quote', '1 quotedetail',
+      '380 ecc_GatewayApplicationId', '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
+    ]);
   });
 
   it('gives the same bytes for the same source, with every entry stamped 1980-01-01 00:00 whatever the time zone', () => {
@@ -70,7 +95,7 @@ describe('packSolution: the repository solution', () => {
       expect(bytes.readUInt16LE(at + 12), 'DOS date (1980-01-01)').toBe((1 << 5) | 1);
       headers += 1;
     }
-    expect(headers).toBe(3);
+    expect(headers).toBe(Object.keys(unzipSync(first)).length);
   });
 });
 
@@ -112,6 +137,38 @@ ${names.map((name) => `  <EntityRelationship Name="${name}"><EntityRelationshipT
     });
     expect(() => packSolution(directory, { managed: true })).toThrow(UnpackedSolutionError);
     expect(() => packSolution(directory, { managed: true })).toThrow(/FormXml\/main\/\{0a1b2c3d-0000-4000-8000-000000000001\}\.xml.*WebResources\/ecc_\/panel\.js/);
+  });
+
+  const variable = (schemaName: string) =>
+    `<environmentvariabledefinition schemaname="${schemaName}">\n  <displayname default="${schemaName}">\n    <label description="${schemaName}" languagecode="1033" />\n  </displayname>\n  <type>100000000</type>\n</environmentvariabledefinition>\n`;
+  const variableFile = (folder: string) => `environmentvariabledefinitions/${folder}/environmentvariabledefinition.xml`;
+  const rootComponent = (schemaName: string) => `<RootComponent type="380" schemaName="${schemaName}" behavior="0" />`;
+
+  it('packs an environment variable definition unchanged at the path SolutionPackager keeps it, not into customizations.xml', () => {
+    const directory = unpackedSolution({ [variableFile('ecc_Zeta')]: variable('ecc_Zeta') }, { 'Other/Solution.xml': manifestWith(rootComponent('ecc_Zeta')) });
+    const files = textOf(packSolution(directory, { managed: true }));
+    expect(files[variableFile('ecc_Zeta')]).toBe(variable('ecc_Zeta'));
+    expect(files['customizations.xml']).not.toContain('ecc_Zeta');
+  });
+
+  it('refuses a definition whose schemaname is not its folder name', () => {
+    const directory = unpackedSolution({ [variableFile('ecc_Zeta')]: variable('ecc_Eta') }, { 'Other/Solution.xml': manifestWith(rootComponent('ecc_Zeta')) });
+    expect(() => packSolution(directory, { managed: true })).toThrow(`${variableFile('ecc_Zeta')}: the definition's schemaname "ecc_Eta" is not its folder's name "ecc_Zeta"`);
+  });
+
+  it('refuses a definition solution.xml does not list as a root component, and a root component without a definition', () => {
+    const unlisted = unpackedSolution({ [variableFile('ecc_Zeta')]: variable('ecc_Zeta') });
+    expect(() => packSolution(unlisted, { managed: true })).toThrow(/has no <RootComponent type="380" schemaName="ecc_Zeta" \/>/);
+    const orphan = unpackedSolution({}, { 'Other/Solution.xml': manifestWith(rootComponent('ecc_Zeta')) });
+    expect(() => packSolution(orphan, { managed: true })).toThrow(`Other/Solution.xml: root components of type 380 without a definition: ${variableFile('ecc_Zeta')}`);
+  });
+
+  it('refuses environment variable values, which belong to an environment rather than to the solution', () => {
+    const directory = unpackedSolution(
+      { [variableFile('ecc_Zeta')]: variable('ecc_Zeta'), 'environmentvariabledefinitions/ecc_Zeta/environmentvariablevalues.json': '{"environmentvariablevalues":{}}' },
+      { 'Other/Solution.xml': manifestWith(rootComponent('ecc_Zeta')) },
+    );
+    expect(() => packSolution(directory, { managed: true })).toThrow(/environmentvariabledefinitions\/ecc_Zeta\/environmentvariablevalues\.json/);
   });
 
   it('refuses a component file whose root element is not the one its folder holds', () => {

@@ -1,12 +1,14 @@
 /**
  * Packs an unpacked solution (SolutionPackager's layout: Other/Solution.xml,
  * Other/Customizations.xml and the component folders) into the zip Dataverse imports:
- * [Content_Types].xml, solution.xml and customizations.xml at the root. The same source always
- * gives the same bytes: entries in sorted order with one fixed timestamp.
+ * [Content_Types].xml, solution.xml and customizations.xml at the root, and the environment
+ * variable definitions in their folders. The same source always gives the same bytes: entries in
+ * sorted order with one fixed timestamp.
  */
 
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { packCustomizations } from './customizations.js';
+import { packEnvironmentVariables } from './environmentVariables.js';
 import { readSolutionFiles } from './solutionFiles.js';
 import { UnpackedSolutionError, rootElement } from './xmlText.js';
 
@@ -33,10 +35,12 @@ function packSolutionManifest(source: string, managed: boolean): string {
 
 export function packSolution(sourceDir: string, options: PackOptions): Uint8Array {
   const files = readSolutionFiles(sourceDir);
+  const solutionXml = files.text('Other/Solution.xml');
   const entries: Record<string, string> = {
     '[Content_Types].xml': CONTENT_TYPES,
     'customizations.xml': packCustomizations(files),
-    'solution.xml': packSolutionManifest(files.text('Other/Solution.xml'), options.managed),
+    'solution.xml': packSolutionManifest(solutionXml, options.managed),
+    ...packEnvironmentVariables(files, solutionXml),
   };
   const zippable: Zippable = {};
   for (const name of Object.keys(entries).sort()) zippable[name] = [strToU8(entries[name]!), { mtime: FIXED_TIME }];

@@ -8,6 +8,8 @@
  * they may write. Organization- and business-owned tables (products, price lists, users …) are
  * readable by everyone and writable only at Organization depth. Rows shared with a principal
  * (GrantAccess, principalobjectaccess) add the rights shared, for the user or a team they are in.
+ * Environment variables are user-owned, yet every user reads them organization-wide, as apps and
+ * controls read their configuration as the signed-in user (the Basic User role grants it).
  */
 
 import { createHash } from 'node:crypto';
@@ -47,6 +49,9 @@ export function parseAccessMask(text: string): number {
   }
   return mask;
 }
+
+/** User-owned tables every user may read, whoever owns the row. */
+const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue']);
 
 export interface Team {
   id: string;
@@ -110,6 +115,7 @@ export class Security {
   hasAccess(principal: Principal, model: TableModel, row: Row, right: AccessRightName): boolean {
     if (!model.ownedByPrincipals()) return right === 'ReadAccess' || principal.depth === 'Organization';
     if (principal.depth === 'Organization') return true;
+    if (right === 'ReadAccess' && READ_BY_EVERY_USER.has(model.logicalName)) return true;
     const owner = row.ownerid;
     const teamIds = this.teamsOf(principal).map((t) => t.id);
     if (isEntityReference(owner) && (owner.id === principal.systemUserId || teamIds.includes(owner.id))) return true;

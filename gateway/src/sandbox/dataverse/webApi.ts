@@ -15,13 +15,13 @@
  *   POST   <set>/Microsoft.Dynamics.CRM.CreateMultiple | UpdateMultiple | UpsertMultiple
  *   GET    WhoAmI
  *   POST   GrantAccess | ModifyAccess | RevokeAccess
- *   POST   ImportSolution        the solution's tables, columns and keys join the metadata (solution/)
+ *   POST   ImportSolution        the solution's tables, columns and keys join the metadata, its
+ *                                environment variable definitions become rows (solution/)
  *   POST   $batch                change sets, Content-ID references, odata.continue-on-error
  */
 
 import { parseBatch, renderBatch, type BatchRequest, type BatchResponse, type BatchResponseItem } from './batch.js';
 import { DataverseFault, faults } from './faults.js';
-import type { MetadataRegistry } from './metadata.js';
 import { SolutionImportFailed } from './solution/importErrors.js';
 import { importSolution as importSolutionPackage } from './solution/importSolution.js';
 import { parseKeyPredicate } from './odata/syntax.js';
@@ -48,8 +48,8 @@ export interface ApiResponse {
   body?: string;
 }
 
-/** Imports a solution zip into the registry (the ImportSolution action). */
-export type SolutionImporter = (registry: MetadataRegistry, solutionZip: Uint8Array) => unknown;
+/** Imports a solution zip into the environment as the calling user (the ImportSolution action). */
+export type SolutionImporter = (dataverse: SimulatedDataverse, solutionZip: Uint8Array, context: OperationContext) => unknown;
 
 /** Dataverse's largest page, and the cap of @odata.count. */
 export const MAX_PAGE_SIZE = 5000;
@@ -483,7 +483,7 @@ export class WebApi {
     const body = parseJsonBody(request, 'ImportSolution');
     if (typeof body.CustomizationFile !== 'string') throw faults.invalidArgument('ImportSolution requires CustomizationFile: the solution zip, base64-encoded.');
     try {
-      await this.importSolution(this.dataverse.registry, Buffer.from(body.CustomizationFile, 'base64'));
+      await this.importSolution(this.dataverse, Buffer.from(body.CustomizationFile, 'base64'), context);
     } catch (error) {
       if (error instanceof SolutionImportFailed) throw new DataverseFault(error.status, error.code, error.message);
       throw error;

@@ -21,11 +21,17 @@ afterEach(() => {
 
 const repositoryFile = (name: string) => readFileSync(path.join(SOLUTION_SOURCE_DIR, name), 'utf8');
 
-/** Packs an unpacked solution made of the repository's Other/ files and `files` (which may replace them). */
+/** The repository's manifest without its environment variables, plus these root components. */
+const manifestWith = (...rootComponents: string[]): string =>
+  repositoryFile('Other/Solution.xml')
+    .replace(/\s*<RootComponent type="380"[^>]*\/>/g, '')
+    .replace('</RootComponents>', `${rootComponents.map((component) => `  ${component}\n`).join('')}    </RootComponents>`);
+
+/** Packs an unpacked solution made of the repository's Other/ files (manifest without environment variables) and `files` (which may replace them). */
 function packed(files: Record<string, string>, managed = true): Uint8Array {
   const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-import-'));
   temporaryDirectories.push(directory);
-  const all = { 'Other/Solution.xml': repositoryFile('Other/Solution.xml'), 'Other/Customizations.xml': repositoryFile('Other/Customizations.xml'), ...files };
+  const all = { 'Other/Solution.xml': manifestWith(), 'Other/Customizations.xml': repositoryFile('Other/Customizations.xml'), ...files };
   for (const [name, text] of Object.entries(all)) {
     mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
     writeFileSync(path.join(directory, name), text);
@@ -159,9 +165,12 @@ describe('importSolution: the repository solution', () => {
     const result = importSolution(registry, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
 
     expect(result.solution).toMatchObject({ uniqueName: 'ecc365', managed: true, publisher: { uniqueName: 'ecc365', customizationPrefix: 'ecc' } });
-    expect(result.tables).toEqual([{ logicalName: 'account', created: false, columns: ['ecc_customernumber'], keys: ['ecc_customernumber'] }]);
+    expect(result.tables.find((t) => t.logicalName === 'account')).toEqual({
+      logicalName: 'account', created: false, keys: ['ecc_customernumber'],
+      columns: ['ecc_companycode', 'ecc_creditcontrolarea', 'ecc_customernumber', 'ecc_distributionchannel', 'ecc_division', 'ecc_salesorganization'],
+    });
     const account = registry.entity('account')!;
-    expect(account.attributes).toHaveLength(columnsBefore + 1);
+    expect(account.attributes).toHaveLength(columnsBefore + 6);
     expect(account.attributes.find((a) => a.logicalName === 'ecc_customernumber')).toEqual({
       logicalName: 'ecc_customernumber',
       schemaName: 'ecc_CustomerNumber',
@@ -179,9 +188,60 @@ describe('importSolution: the repository solution', () => {
     expect(new MetadataRegistry([...STANDARD_TABLES]).entity('account')!.attributes.some((a) => a.logicalName === 'ecc_customernumber')).toBe(false);
   });
 
+  it('defines every Dataverse name the product reads and writes, with its type, keys and options', () => {
+    importSolution(registry, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
+    const column = (table: string, name: string) => registry.entity(table)?.attributes.find((a) => a.logicalName === name);
+    const expected: [string, string, string, number?][] = [
+      ['account', 'ecc_customernumber', 'String', 10], ['account', 'ecc_salesorganization', 'String', 4], ['account', 'ecc_distributionchannel', 'String', 2],
+      ['account', 'ecc_division', 'String', 2], ['account', 'ecc_companycode', 'String', 4], ['account', 'ecc_creditcontrolarea', 'String', 4],
+      ['product', 'ecc_materialnumber', 'String', 18],
+      ['quote', 'ecc_sapdocumentnumber', 'String', 10], ['quote', 'ecc_sapdocumentcategory', 'Picklist'], ['quote', 'ecc_sapstatus', 'String', 100],
+      ['quote', 'ecc_sapsubmittedon', 'DateTime'], ['quote', 'ecc_sapquotationnumber', 'String', 10],
+      ['quotedetail', 'ecc_sapnetprice', 'Money'], ['quotedetail', 'ecc_saptaxamount', 'Money'], ['quotedetail', 'ecc_sappricedon', 'DateTime'],
+      ['ecc_syncresult', 'ecc_name', 'String', 200], ['ecc_syncresult', 'ecc_flow', 'String', 100], ['ecc_syncresult', 'ecc_status', 'Picklist'],
+      ['ecc_syncresult', 'ecc_message', 'Memo', 10000], ['ecc_syncresult', 'ecc_sapdocumentnumber', 'String', 10], ['ecc_syncresult', 'ecc_correlationid', 'String', 100],
+      ['ecc_syncresult', 'ecc_startedon', 'DateTime'], ['ecc_syncresult', 'ecc_finishedon', 'DateTime'], ['ecc_syncresult', 'ecc_regardingtable', 'String', 64],
+      ['ecc_syncresult', 'ecc_regardingid', 'String', 36], ['ecc_syncresult', 'ecc_sourcesnapshot', 'Memo', 1048576], ['ecc_syncresult', 'ecc_targetsnapshot', 'Memo', 1048576],
+      ['ecc_syncresult', 'ecc_idempotencykey', 'String', 200],
+    ];
+    for (const [table, name, type, maxLength] of expected) {
+      expect(column(table, name), `${table}.${name}`).toMatchObject({ type, isCustomAttribute: true, validForCreate: true, validForUpdate: true, ...(maxLength ? { maxLength } : {}) });
+    }
+    expect(registry.entity('product')!.keys).toEqual([{ logicalName: 'ecc_materialnumber', keyAttributes: ['ecc_materialnumber'] }]);
+    expect(registry.entity('ecc_syncresult')!.keys).toEqual([{ logicalName: 'ecc_idempotencykey', keyAttributes: ['ecc_idempotencykey'] }]);
+    expect(column('quote', 'ecc_sapdocumentcategory')!.options).toEqual([{ value: 363650000, label: 'Quotation' }, { value: 363650001, label: 'Sales Order' }]);
+    expect(column('ecc_syncresult', 'ecc_status')!.options).toEqual([
+      { value: 363650000, label: 'Succeeded' }, { value: 363650001, label: 'Failed' }, { value: 363650002, label: 'Retrying' }, { value: 363650003, label: 'Dead-lettered' },
+    ]);
+    // Money columns come with the base-currency twin Dataverse keeps, which no request writes.
+    expect(column('quotedetail', 'ecc_sapnetprice_base')).toMatchObject({ type: 'Money', validForCreate: false, validForUpdate: false });
+    expect(column('quote', 'ecc_sapsubmittedon')).toMatchObject({ format: 'DateAndTime', dateTimeBehavior: 'UserLocal' });
+  });
+
+  it('creates the sync result table as a user-owned table with its system columns and relationships', () => {
+    const result = importSolution(registry, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
+    expect(result.tables.find((t) => t.logicalName === 'ecc_syncresult')).toMatchObject({ created: true, keys: ['ecc_idempotencykey'] });
+    const table = registry.entityBySetName('ecc_syncresults')!;
+    expect(table).toMatchObject({
+      logicalName: 'ecc_syncresult', schemaName: 'ecc_SyncResult', primaryIdAttribute: 'ecc_syncresultid', primaryNameAttribute: 'ecc_name',
+      ownershipType: 'UserOwned', changeTrackingEnabled: true, isCustomEntity: true,
+    });
+    expect(Object.fromEntries(table.lookups.map((l) => [l.referencingAttribute, [l.referencedEntity, l.navigationProperty, l.schemaName]]))).toEqual({
+      createdby: ['systemuser', 'createdby', 'lk_ecc_syncresult_createdby'],
+      createdonbehalfby: ['systemuser', 'createdonbehalfby', 'lk_ecc_syncresult_createdonbehalfby'],
+      modifiedby: ['systemuser', 'modifiedby', 'lk_ecc_syncresult_modifiedby'],
+      modifiedonbehalfby: ['systemuser', 'modifiedonbehalfby', 'lk_ecc_syncresult_modifiedonbehalfby'],
+      ownerid: ['owner', 'ownerid', 'owner_ecc_syncresult'],
+      owningbusinessunit: ['businessunit', 'owningbusinessunit', 'business_unit_ecc_syncresult'],
+      owningteam: ['team', 'owningteam', 'team_ecc_syncresult'],
+      owninguser: ['systemuser', 'owninguser', 'user_ecc_syncresult'],
+    });
+    expect(table.attributes.find((a) => a.logicalName === 'statuscode')!.options).toEqual([{ value: 1, label: 'Active', state: 0 }, { value: 2, label: 'Inactive', state: 1 }]);
+  });
+
   it('imports the unmanaged package the same way, and a second import replaces rather than duplicates', () => {
     importSolution(registry, packSolution(SOLUTION_SOURCE_DIR, { managed: false }));
-    const wider = repositoryFile('Entities/Account/Entity.xml').replace('<MaxLength>10</MaxLength>', '<MaxLength>12</MaxLength>');
+    const wider = repositoryFile('Entities/Account/Entity.xml').replace(/(<attribute PhysicalName="ecc_CustomerNumber">[\s\S]*?)<MaxLength>10<\/MaxLength>/, '$1<MaxLength>12</MaxLength>');
     const result = importSolution(registry, packed({ 'Entities/Account/Entity.xml': wider }, false));
     expect(result.solution.managed).toBe(false);
     const account = registry.entity('account')!;
@@ -296,7 +356,7 @@ describe('importSolution: a solution Dataverse would refuse', () => {
     const failure = importFailure(packed({ 'Entities/Account/Entity.xml': accountEntity.replace('<Type>nvarchar</Type>', '<Type>string</Type>') }));
     expect(failure.code).toBe(IMPORT_ERROR_CODES.schemaViolation);
     expect(failure.message).toContain("The value 'string' is invalid according to its datatype 'CrmDataType'");
-    expect(failure.message).toContain('<attribute PhysicalName="ecc_CustomerNumber"> <<<<<ERROR LOCATION>>>>>');
+    expect(failure.message).toContain('<attribute PhysicalName="ecc_CompanyCode"> <<<<<ERROR LOCATION>>>>>');
   });
 
   it("refuses a custom column without the publisher's prefix", () => {

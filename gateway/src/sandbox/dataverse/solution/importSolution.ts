@@ -1,13 +1,17 @@
 /**
  * What ImportSolution does with a solution zip in the simulated Dataverse: the tables, columns,
  * alternate keys and one-to-many relationships of its customizations.xml are added to the
- * environment's metadata, or replace what an earlier import brought. The whole solution is read
- * and checked first; an import that fails changes nothing.
+ * environment's metadata, or replace what an earlier import brought, and its environment variable
+ * definitions become rows of environmentvariabledefinition. The whole solution is read and
+ * checked first; an import that fails changes nothing. Given only a metadata registry (tests of
+ * the metadata alone), the definitions are checked but no rows are written.
  */
 
 import { childNamed, childrenNamed, type XmlElement } from '../../../xml/parse.js';
-import type { AlternateKeyMetadata, AttributeMetadata, EntityMetadata, LookupRelationship, MetadataRegistry, OptionMetadata } from '../metadata.js';
+import { MetadataRegistry, type AlternateKeyMetadata, type AttributeMetadata, type EntityMetadata, type LookupRelationship, type OptionMetadata } from '../metadata.js';
+import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
 import { readAttribute, optionsOf, type ImportedAttribute } from './attributes.js';
+import { DEFINITION_TABLE, readEnvironmentVariableDefinition, writeEnvironmentVariableDefinitions } from './environmentVariables.js';
 import { importErrors } from './importErrors.js';
 import { readManifest, type SolutionManifest } from './manifest.js';
 import { readSolutionPackage } from './solutionPackage.js';
@@ -18,6 +22,8 @@ export interface SolutionImportResult {
   /** The tables the solution brought, in its order; created is false for a table that existed. */
   tables: { logicalName: string; created: boolean; columns: string[]; keys: string[] }[];
   relationships: string[];
+  /** Schema names of the environment variable definitions the solution brought. */
+  environmentVariables: string[];
 }
 
 /** The first object type code Dataverse gives custom tables. */
@@ -124,7 +130,13 @@ function newTable(table: ImportedTable, objectTypeCode: number): Omit<EntityMeta
 const isLookupKind = (attribute: AttributeMetadata | undefined) =>
   attribute?.type === 'Lookup' || attribute?.type === 'Customer' || attribute?.type === 'Owner';
 
-export function importSolution(registry: MetadataRegistry, zip: Uint8Array): SolutionImportResult {
+/**
+ * Imports a solution zip into an environment (its rows get the environment variable definitions,
+ * written as `context`'s user, by default the application user), or into a metadata registry alone.
+ */
+export function importSolution(target: SimulatedDataverse | MetadataRegistry, zip: Uint8Array, context?: OperationContext): SolutionImportResult {
+  const dataverse = target instanceof MetadataRegistry ? undefined : target;
+  const registry = dataverse?.registry ?? (target as MetadataRegistry);
   const files = readSolutionPackage(zip);
   const solution = readManifest(files.solutionXml);
   const root = parseSolutionXml('customizations.xml', files.customizationsXml, 'ImportExportXml');
@@ -132,6 +144,10 @@ export function importSolution(registry: MetadataRegistry, zip: Uint8Array): Sol
   const globalOptionSets = readGlobalOptionSets(root);
   const relationships = readRelationships(root);
   const tables = readTables(root);
+  const environmentVariables = files.environmentVariableDefinitions.map(({ file, text }) => readEnvironmentVariableDefinition(file, text, solution.publisher.customizationPrefix));
+  if (dataverse && environmentVariables.length > 0 && !dataverse.models.byLogicalName(DEFINITION_TABLE)) {
+    throw importErrors.missingDependencies(solution.uniqueName, `environment variables need the table ${DEFINITION_TABLE}`);
+  }
 
   let nextObjectTypeCode = Math.max(FIRST_CUSTOM_OBJECT_TYPE_CODE - 1, ...registry.entities().map((e) => e.objectTypeCode)) + 1;
   const prepared = new Map<string, { table: ImportedTable; entity: EntityMetadata; created: boolean }>();
@@ -222,6 +238,10 @@ export function importSolution(registry: MetadataRegistry, zip: Uint8Array): Sol
     prepared.get(logicalName)!.entity.lookups = lookups;
   }
   for (const { entity } of prepared.values()) registry.upsertEntity(entity);
+  if (dataverse) {
+    const importer = context ?? dataverse.systemContext();
+    dataverse.transaction(() => writeEnvironmentVariableDefinitions(dataverse, importer, environmentVariables));
+  }
 
   return {
     solution,
@@ -230,5 +250,6 @@ export function importSolution(registry: MetadataRegistry, zip: Uint8Array): Sol
       return { logicalName: table.logicalName, created, columns: entity.attributes.map((a) => a.logicalName), keys: entity.keys.map((k) => k.logicalName) };
     }),
     relationships: relationships.map((r) => r.schemaName),
+    environmentVariables: environmentVariables.map((v) => v.schemaName),
   };
 }

@@ -107,13 +107,14 @@ export const entityName = (schemaName: string, flags: ColumnFlags = {}): Column 
  * (customerid_account, customerid_contact), as the Web API exposes them.
  */
 function reference(schemaName: string, type: 'Lookup' | 'Customer', relationships: RelationshipsByTarget, flags: LookupFlags): Column {
-  const result = column(schemaName, type, flags, { targets: [...Object.keys(relationships), ...(flags.otherTargets ?? [])] });
+  const { navigation, otherTargets, ...columnFlags } = flags;
+  const result = column(schemaName, type, columnFlags, { targets: [...Object.keys(relationships), ...(otherTargets ?? [])] });
   const logicalName = result.attribute.logicalName;
   const polymorphic = result.attribute.targets!.length > 1;
   result.relationships = Object.entries(relationships).map(([target, relationship]) => ({
     schemaName: relationship,
     referencedEntity: target,
-    navigationProperty: polymorphic ? `${logicalName}_${target}` : logicalName,
+    navigationProperty: navigation ?? (polymorphic ? `${logicalName}_${target}` : logicalName),
     collectionNavigationProperty: relationship,
   }));
   return result;
@@ -122,6 +123,11 @@ function reference(schemaName: string, type: 'Lookup' | 'Customer', relationship
 export interface LookupFlags extends ColumnFlags {
   /** Further tables the lookup may point to that the sandbox does not have (no relationship is kept for them). */
   otherTargets?: string[];
+  /**
+   * The single-valued navigation property when it is not the column's logical name: tables a
+   * solution added to the platform navigate their lookups by schema name (EnvironmentVariableDefinitionId).
+   */
+  navigation?: string;
 }
 
 export const lookup = (schemaName: string, relationships: RelationshipsByTarget, flags: LookupFlags = {}): Column =>

@@ -12,6 +12,8 @@ import { businessunit } from './businessunit.js';
 import { connection } from './connection.js';
 import { connectionrole } from './connectionrole.js';
 import { contact } from './contact.js';
+import { environmentvariabledefinition } from './environmentvariabledefinition.js';
+import { environmentvariablevalue } from './environmentvariablevalue.js';
 import { invoice } from './invoice.js';
 import { invoicedetail } from './invoicedetail.js';
 import { opportunity } from './opportunity.js';
@@ -53,4 +55,6 @@ export const STANDARD_TABLES: readonly EntityMetadata[] = deepFreeze([
   systemuser, businessunit, team, principalobjectaccess,
   // Webhook registration, and the system jobs of asynchronous steps
   serviceendpoint, sdkmessage, sdkmessagefilter, sdkmessageprocessingstep, sdkmessageprocessingstepimage, asyncoperation,
+  // Environment variables: configuration a solution defines and each environment sets
+  environmentvariabledefinition, environmentvariablevalue,
 ]);
