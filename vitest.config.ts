@@ -21,6 +21,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'controls',
+          root: './controls',
+          include: ['**/*.test.{ts,tsx}'],
+          exclude: ['node_modules/**', 'out/**'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        test: {
           name: 'cross-package',
           root: './test',
           include: ['**/*.test.ts'],
