@@ -1,0 +1,135 @@
+/**
+ * The account panels as one use case: for an account's SAP link (read as the rep beforehand),
+ * the orders, deliveries, invoices and credit panels, each from SAP through a short-lived cache
+ * per SAP customer, panel and query (a second view within `cacheSeconds` makes no SAP call),
+ * with identical concurrent requests sharing one read, and each panel's reads bounded by
+ * `timeoutMs`. Customizing (payment terms texts), carrier names and the documents each panel
+ * showed last (so their status is read alongside the next list, see listedDocuments.ts) are
+ * kept longer (`customizingCacheSeconds`).
+ */
+
+import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
+import { customerNumberIn } from '../sap/alpha.js';
+import { todayIso } from '../sap/operations/documentListQuery.js';
+import { readPaymentTermsTexts } from '../sap/operations/paymentTerms.js';
+import type { RfcSession } from '../sap/rfc.js';
+import { ACCOUNT_LINK_COLUMNS, type AccountSapLink } from './accountLink.js';
+import { readCreditPanel } from './creditPanel.js';
+import { sessionWithin, withinDeadline } from './deadline.js';
+import { readDeliveriesPanel } from './deliveriesPanel.js';
+import { PanelError } from './errors.js';
+import { readInvoicesPanel } from './invoicesPanel.js';
+import { readOrdersPanel } from './ordersPanel.js';
+import { panelWindow, windowKey } from './panelQuery.js';
+import { ReadThroughCache } from './readThroughCache.js';
+
+export interface AccountPanelsOptions {
+  /** The RFC client: each call borrows its own connection, so a panel's independent reads run in parallel. */
+  sap: RfcSession;
+  cacheSeconds: number;
+  timeoutMs: number;
+  customizingCacheSeconds: number;
+  /** SAP language key of texts (payment terms). */
+  language: string;
+  /** For accounts whose own columns are empty. */
+  defaults: { companyCode?: string | undefined; creditControlArea?: string | undefined };
+  /** Cached panels kept at most (least recently used go first). */
+  maxCachedPanels?: number;
+  /** Today as an ISO date (default windows, payment status key date); the real date by default. */
+  today?: () => string;
+  /** Milliseconds (cache expiry, retrievedAt); Date.now by default. */
+  now?: () => number;
+}
+
+export interface AccountPanels {
+  orders(link: AccountSapLink, query: ListQuery): Promise<OrdersPanel>;
+  deliveries(link: AccountSapLink, query: ListQuery): Promise<DeliveriesPanel>;
+  invoices(link: AccountSapLink, query: ListQuery): Promise<InvoicesPanel>;
+  credit(link: AccountSapLink): Promise<CreditPanel>;
+}
+
+const SAP_KEY = /^[A-Za-z0-9]{1,10}$/;
+const ORG_KEY = /^[A-Za-z0-9]{1,4}$/;
+
+function notLinked(link: AccountSapLink, what: string, column: string, setting?: string): PanelError {
+  const fallback = setting ? ` and ${setting} is not set` : '';
+  return new PanelError('ACCOUNT_NOT_LINKED', `The account ${link.name || link.accountId} has no ${what} (${column})${fallback}, so this SAP panel cannot be shown. Ask an admin to complete the account's SAP link.`, {
+    details: { column },
+  });
+}
+
+/** A part of the SAP link, checked for SAP's form: an account with a malformed value is not linked, whatever was typed. */
+function linkPart(link: AccountSapLink, part: 'customerNumber' | 'salesOrganization' | 'companyCode' | 'creditControlArea', what: string, fallback?: { value: string | undefined; setting: string }): string {
+  const value = link[part] || fallback?.value || '';
+  const column = ACCOUNT_LINK_COLUMNS[part];
+  if (value === '') throw notLinked(link, what, column, fallback?.setting);
+  if (!(part === 'customerNumber' ? SAP_KEY : ORG_KEY).test(value)) {
+    throw new PanelError('ACCOUNT_NOT_LINKED', `The account ${link.name || link.accountId} has "${value}" as its ${what} (${column}), which is not an SAP key; ask an admin to correct it.`, { details: { column } });
+  }
+  return part === 'customerNumber' ? customerNumberIn(value) : value.toUpperCase();
+}
+
+export function createAccountPanels(options: AccountPanelsOptions): AccountPanels {
+  const now = options.now ?? Date.now;
+  const today = options.today ?? todayIso;
+  const maxEntries = options.maxCachedPanels ?? 10_000;
+  const panelCache = { ttlMs: options.cacheSeconds * 1000, maxEntries, now };
+  const longCache = { ttlMs: options.customizingCacheSeconds * 1000, maxEntries, now };
+  const orders = new ReadThroughCache<Omit<OrdersPanel, 'fromCache'>>(panelCache);
+  const deliveries = new ReadThroughCache<Omit<DeliveriesPanel, 'fromCache'>>(panelCache);
+  const invoices = new ReadThroughCache<Omit<InvoicesPanel, 'fromCache'>>(panelCache);
+  const credit = new ReadThroughCache<Omit<CreditPanel, 'fromCache'>>(panelCache);
+  const shownDocuments = new ReadThroughCache<string[]>(longCache);
+  const carrierNames = new ReadThroughCache<string>(longCache);
+  const paymentTermsTexts = new ReadThroughCache<Map<string, string>>(longCache);
+
+  /** One panel through its cache: read under the deadline on first use, stamped with when it was read. */
+  async function serve<T extends object>(cache: ReadThroughCache<T & { retrievedAt: string }>, panel: string, key: string, read: (sap: RfcSession) => Promise<T>): Promise<T & { retrievedAt: string; fromCache: boolean }> {
+    const { value, fromCache } = await cache.get(key, () =>
+      withinDeadline(options.timeoutMs, `the ${panel} panel`, async (signal) => ({ ...(await read(sessionWithin(options.sap, signal))), retrievedAt: new Date(now()).toISOString() })),
+    );
+    return { ...value, fromCache };
+  }
+
+  return {
+    orders: async (link, query) => {
+      const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
+      const salesOrganization = linkPart(link, 'salesOrganization', 'SAP sales organization');
+      const window = panelWindow(query, today());
+      const key = `orders|${customerNumber}|${salesOrganization}|${windowKey(window)}`;
+      return serve(orders, 'orders', key, async (sap) => {
+        const { panel, orders: shown } = await readOrdersPanel(sap, { customerNumber, salesOrganization, window }, shownDocuments.peek(key) ?? []);
+        shownDocuments.set(key, shown);
+        return panel;
+      });
+    },
+    deliveries: async (link, query) => {
+      const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
+      const day = today();
+      const window = panelWindow(query, day);
+      const key = `deliveries|${customerNumber}|${windowKey(window)}`;
+      return serve(deliveries, 'deliveries', key, async (sap) => {
+        const { panel, deliveries: shown } = await readDeliveriesPanel(sap, { customerNumber, window, today: day }, shownDocuments.peek(key) ?? [], carrierNames);
+        shownDocuments.set(key, shown);
+        return panel;
+      });
+    },
+    invoices: async (link, query) => {
+      const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
+      const companyCode = linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' });
+      const day = today();
+      const window = panelWindow(query, day);
+      const key = `invoices|${customerNumber}|${companyCode}|${day}|${windowKey(window)}`;
+      return serve(invoices, 'invoices', key, (sap) => readInvoicesPanel(sap, { customerNumber, companyCode, window, today: day }));
+    },
+    credit: async (link) => {
+      const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
+      const creditControlArea = linkPart(link, 'creditControlArea', 'SAP credit control area', { value: options.defaults.creditControlArea, setting: 'panels.creditControlArea' });
+      const companyCode = link.companyCode || options.defaults.companyCode ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
+      const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}`;
+      // Customizing is shared by every panel: read outside this panel's deadline, so a panel that times out does not cancel it for the others.
+      const texts = async () => (await paymentTermsTexts.get(options.language, () => readPaymentTermsTexts(options.sap, options.language))).value;
+      return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, texts));
+    },
+  };
+}

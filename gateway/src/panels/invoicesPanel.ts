@@ -1,0 +1,83 @@
+/**
+ * The invoices panel: a customer's billing documents with amount, due date, payment status and
+ * open balance, its open items, and the totals of what is open and overdue.
+ *
+ * One round trip in the usual case: the customer's open items in the account's company code are
+ * read in parallel with the billing headers, and the headers' payment status is worked out from
+ * those same items (listInvoices' knownOpenItems); only invoices with another payer or company
+ * code need that payer's items afterwards. Billing items are not read: the panel shows none.
+ */
+
+import type { OpenItem, PaymentStatus } from '../model/invoice.js';
+import type { InvoicesPanel } from '../model/panelApi.js';
+import { roundAmount } from '../sap/abapValues.js';
+import { alphaOut } from '../sap/alpha.js';
+import { readCustomerOpenItems } from '../sap/operations/customerOpenItems.js';
+import { listInvoices } from '../sap/operations/listInvoices.js';
+import type { RfcSession } from '../sap/rfc.js';
+import { firstRows, MAX_DOCUMENTS_SCANNED, type PanelWindow } from './panelQuery.js';
+
+export type InvoicesPanelData = Omit<InvoicesPanel, 'fromCache' | 'retrievedAt'>;
+
+export interface InvoicesRequest {
+  customerNumber: string;
+  companyCode: string;
+  window: PanelWindow;
+  /** Key date of the payment status and the days overdue. */
+  today: string;
+}
+
+/** Still to be paid: everything but paid and cancelled (an invoice not yet posted is not paid either). */
+const UNPAID: ReadonlySet<PaymentStatus> = new Set(['open', 'partiallyPaid', 'overdue', 'notPosted']);
+
+const byDueDate = (a: OpenItem, b: OpenItem): number =>
+  a.dueDate.localeCompare(b.dueDate) || `${a.fiscalYear}${a.documentNumber.padStart(10, '0')}`.localeCompare(`${b.fiscalYear}${b.documentNumber.padStart(10, '0')}`) || a.lineItem - b.lineItem;
+
+export async function readInvoicesPanel(sap: RfcSession, request: InvoicesRequest): Promise<InvoicesPanelData> {
+  const { window, customerNumber, companyCode, today } = request;
+  const openItems = readCustomerOpenItems(sap, customerNumber, companyCode, today);
+  const invoices = listInvoices(sap, customerNumber, {
+    from: window.from,
+    ...(window.to !== undefined ? { to: window.to } : {}),
+    maxRows: window.scan,
+    asOf: today,
+    withoutItems: true,
+    knownOpenItems: { customerNumber, companyCode, items: openItems },
+  });
+  const [items, listed] = await Promise.all([openItems, invoices]);
+  const matching = listed.filter((invoice) => window.status === 'all' || UNPAID.has(invoice.paymentStatus));
+  const { rows, page } = firstRows(matching, window, { scanned: listed.length });
+  const sorted = [...items].sort(byDueDate);
+  // Totals in the company code's currency: a customer's items may be in several document currencies.
+  const local = (selected: OpenItem[]): number => roundAmount(selected.reduce((sum, item) => sum + item.amountInLocalCurrency, 0));
+  return {
+    customerNumber: alphaOut(customerNumber),
+    invoices: rows.map((invoice) => ({
+      invoiceNumber: invoice.invoiceNumber,
+      billingDate: invoice.billingDate,
+      dueDate: invoice.dueDate,
+      netValue: invoice.netValue,
+      taxAmount: invoice.taxAmount,
+      grossValue: invoice.grossValue,
+      currency: invoice.currency,
+      paymentStatus: invoice.paymentStatus,
+      openBalance: invoice.openBalance,
+    })),
+    openItems: sorted.slice(0, MAX_DOCUMENTS_SCANNED).map((item) => ({
+      documentNumber: item.documentNumber,
+      fiscalYear: item.fiscalYear,
+      invoiceNumber: item.invoiceNumber,
+      postingDate: item.postingDate,
+      dueDate: item.dueDate,
+      amount: item.amount,
+      currency: item.currency,
+      daysOverdue: item.daysOverdue,
+    })),
+    totals: {
+      openBalance: local(items),
+      overdueAmount: local(items.filter((item) => item.daysOverdue > 0)),
+      currency: items[0]?.localCurrency ?? listed[0]?.currency ?? '',
+    },
+    page,
+  };
+}

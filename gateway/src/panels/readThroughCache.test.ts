@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ReadThroughCache } from './readThroughCache.js';
+
+describe('ReadThroughCache', () => {
+  let clock = 0;
+  const cache = (ttlMs = 1_000, maxEntries = 100) => new ReadThroughCache<string>({ ttlMs, maxEntries, now: () => clock });
+
+  it('keeps a value for its time, then reads again', async () => {
+    const values = cache();
+    let reads = 0;
+    const read = async () => `value ${++reads}`;
+    expect(await values.get('a', read)).toEqual({ value: 'value 1', fromCache: false });
+    clock += 999;
+    expect(await values.get('a', read)).toEqual({ value: 'value 1', fromCache: true });
+    clock += 1;
+    expect(await values.get('a', read)).toEqual({ value: 'value 2', fromCache: false });
+  });
+
+  it('lets concurrent callers of one key share a read, and keys apart read apart', async () => {
+    const values = cache();
+    let reads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const read = async () => {
+      reads += 1;
+      await gate;
+      return `read ${reads}`;
+    };
+    const waiting = Promise.all([values.get('b', read), values.get('b', read), values.get('b', read), values.get('c', read)]);
+    release();
+    const answers = await waiting;
+    expect(reads).toBe(2);
+    expect(answers.map((answer) => answer.value)).toEqual(['read 2', 'read 2', 'read 2', 'read 2']);
+    expect(answers.every((answer) => !answer.fromCache)).toBe(true);
+  });
+
+  it('keeps no failure: the next caller reads again', async () => {
+    const values = cache();
+    await expect(values.get('d', async () => Promise.reject(new Error('SAP is down')))).rejects.toThrow('SAP is down');
+    expect(await values.get('d', async () => 'back')).toEqual({ value: 'back', fromCache: false });
+  });
+
+  it('drops the least recently used entries beyond its size, and keeps nothing with no time to live', async () => {
+    const values = cache(1_000, 2);
+    await values.get('e', async () => 'e');
+    await values.get('f', async () => 'f');
+    expect(values.peek('e')).toBe('e');
+    await values.get('g', async () => 'g');
+    expect([values.peek('e'), values.peek('f'), values.peek('g')]).toEqual(['e', undefined, 'g']);
+    const none = cache(0);
+    await none.get('h', async () => 'h');
+    expect(none.peek('h')).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * A read-through cache with single flight: a value is kept for `ttlMs` after it was read; while
+ * a read for a key is in flight, every caller asking for the same key waits for that read
+ * instead of starting another (so twenty reps opening one account make one set of SAP calls).
+ * A failed read is not kept: the next caller reads again. Bounded: beyond `maxEntries` the
+ * least recently used entries go.
+ */
+
+export interface CachedRead<T> {
+  value: T;
+  /** Served from an earlier read; false for the caller that read, and for those that waited for its read. */
+  fromCache: boolean;
+}
+
+export interface ReadThroughCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  /** Milliseconds; Date.now by default. */
+  now?: () => number;
+}
+
+export class ReadThroughCache<T> {
+  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+  private readonly inFlight = new Map<string, Promise<T>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReadThroughCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async get(key: string, read: () => Promise<T>): Promise<CachedRead<T>> {
+    const cached = this.peek(key);
+    if (cached !== undefined) return { value: cached, fromCache: true };
+    const pending = this.inFlight.get(key);
+    if (pending) return { value: await pending, fromCache: false };
+    const reading = read().then(
+      (value) => {
+        this.inFlight.delete(key);
+        this.set(key, value);
+        return value;
+      },
+      (error: unknown) => {
+        this.inFlight.delete(key);
+        throw error;
+      },
+    );
+    this.inFlight.set(key, reading);
+    return { value: await reading, fromCache: false };
+  }
+
+  /** The value kept for the key, if it has not expired. */
+  peek(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Re-inserted: a Map iterates in insertion order, so the first entry is the least recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: T): void {
+    if (this.options.ttlMs <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: this.now() + this.options.ttlMs });
+    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
