@@ -1,0 +1,34 @@
+/**
+ * Quote to SAP: the use cases behind the quote form's SAP pricing and Send to SAP, and the
+ * integration admin's retry. One instance per gateway process (it holds the submissions running
+ * in this process, so that concurrent presses share one attempt). docs/quote-to-sap.md describes
+ * them for admins.
+ */
+
+import type { QuotePrice, SubmitResult } from '../model/panelApi.js';
+import type { QuoteToSapDependencies } from './dependencies.js';
+import { priceQuote } from './priceQuote.js';
+import { QuoteSubmissions } from './quoteSubmissions.js';
+import type { SubmissionCategory } from './submissionKeys.js';
+
+export interface QuoteToSap {
+  /** SAP's price for every line of the quote; with apply, written onto the (draft) quote's lines. */
+  price(quoteId: string, userObjectId: string, options: { apply: boolean }): Promise<QuotePrice>;
+  /** Sends the approved quote to SAP as a quotation or a sales order, once. */
+  submit(quoteId: string, userObjectId: string, options: { as: SubmissionCategory }): Promise<SubmitResult>;
+  /** Runs a failed quote submission again, for an integration admin. */
+  retry(syncResultId: string, userObjectId: string): Promise<SubmitResult>;
+}
+
+export function createQuoteToSap(deps: QuoteToSapDependencies): QuoteToSap {
+  const submissions = new QuoteSubmissions(deps);
+  return {
+    price: (quoteId, userObjectId, options) => priceQuote(deps, quoteId, userObjectId, options),
+    submit: (quoteId, userObjectId, options) => submissions.submit(quoteId, userObjectId, options.as),
+    retry: (syncResultId, userObjectId) => submissions.retry(syncResultId, userObjectId),
+  };
+}
+
+export type { QuoteSettings, QuoteToSapDependencies } from './dependencies.js';
+export { QuoteError, type QuoteErrorCode } from './errors.js';
+export type { SubmissionCategory } from './submissionKeys.js';
