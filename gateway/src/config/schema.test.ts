@@ -31,3 +31,19 @@ describe('the api and panels sections', () => {
     expect(issues({ panels: { companyCode: '10000' } })).toEqual(['panels.companyCode: up to four letters or digits']);
   });
 });
+
+describe('the quotes section', () => {
+  it('needs no approval column by default, and takes one with its approved value, from JSON or environment text', () => {
+    expect(configSchema.parse({}).quotes).toEqual({ abandonedAfterSeconds: 300 });
+    expect(configSchema.parse({ quotes: { approvalColumn: 'statuscode', approvedValue: 100000001, abandonedAfterSeconds: '600' } }).quotes).toEqual({
+      approvalColumn: 'statuscode', approvedValue: 100000001, abandonedAfterSeconds: 600,
+    });
+  });
+
+  it('refuses an approval column without its value, a column name that is not a logical name, and a too short abandonment time', () => {
+    const issues = (input: unknown) => configSchema.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(issues({ quotes: { approvalColumn: 'new_approved' } })).toEqual(['quotes: set approvalColumn and approvedValue together']);
+    expect(issues({ quotes: { approvalColumn: 'Approval Status', approvedValue: true } })).toEqual([expect.stringMatching(/^quotes\.approvalColumn: a column logical name/)]);
+    expect(issues({ quotes: { abandonedAfterSeconds: 5 } })).toEqual([expect.stringMatching(/^quotes\.abandonedAfterSeconds:/)]);
+  });
+});

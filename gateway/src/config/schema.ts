@@ -175,6 +175,24 @@ const panelsSchema = z.object({
   language: z.string().regex(/^[A-Z0-9]$/, "SAP's one-character language key, e.g. E or D").default('E'),
 });
 
+/** Quote to SAP (docs/quote-to-sap.md): when a quote counts as approved, and when an unfinished submission counts as abandoned. */
+const quotesSchema = z
+  .object({
+    /**
+     * A quote column that must say approved before the quote may go to SAP, besides the quote being
+     * active: a custom approval column, or statuscode with an "Approved" status reason.
+     */
+    approvalColumn: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, 'a column logical name, e.g. statuscode or new_approvalstatus').optional(),
+    /** The approval column's value that means approved: an option value, true, or a text (compared as text). */
+    approvedValue: z.union([z.number(), z.boolean(), z.string().min(1)]).optional(),
+    /**
+     * How long a submission may stay unfinished (the gateway stopped between SAP and CRM) before a
+     * new press or retry takes it over; keep it well above the SAP timeout.
+     */
+    abandonedAfterSeconds: integer(30, 86_400).default(300),
+  })
+  .refine((quotes) => (quotes.approvalColumn === undefined) === (quotes.approvedValue === undefined), { message: 'set approvalColumn and approvedValue together' });
+
 export const configSchema = z.object({
   server: z
     .object({
@@ -197,6 +215,7 @@ export const configSchema = z.object({
   dataverse: dataverseConfigSchema.default(dataverseSandboxSchema.parse({ target: 'sandbox' })),
   api: apiSchema.default(apiSchema.parse({})),
   panels: panelsSchema.default(panelsSchema.parse({})),
+  quotes: quotesSchema.default(quotesSchema.parse({})),
   sandbox: z
     .object({
       /** Sold-to customers in the seed data. */
@@ -222,3 +241,4 @@ export type SapConfig = z.infer<typeof sapConfigSchema>;
 export type DataverseConfig = z.infer<typeof dataverseConfigSchema>;
 export type ApiConfig = z.infer<typeof apiSchema>;
 export type PanelsConfig = z.infer<typeof panelsSchema>;
+export type QuotesConfig = z.infer<typeof quotesSchema>;
