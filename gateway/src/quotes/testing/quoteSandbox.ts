@@ -10,6 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createDataverseClient, type DataverseClient } from '../../dataverse/client.js';
+import { eq } from '../../dataverse/filter.js';
 import { odataBind } from '../../dataverse/recordAddress.js';
 import { createDataverseTokenProvider, type DataverseTokenProvider } from '../../dataverse/tokenProvider.js';
 import { SANDBOX_APPLICATIONS, SANDBOX_PERSONAS, type SandboxPersona } from '../../sandbox/identities.js';
@@ -41,6 +42,8 @@ export interface CreatedQuote {
 
 export interface QuoteSandbox {
   sandbox: Sandbox;
+  /** http://127.0.0.1:PORT, where the sandbox is served under /sandbox. */
+  origin: string;
   seeded: SeedResult;
   sap: RfcClient;
   /** The application user's client (closed with the fixture). */
@@ -98,8 +101,10 @@ export async function startQuoteSandbox(options: { customers?: number } = {}): P
   const { db } = sandbox.ecc;
 
   const currencies = new Map<string, string>();
+  // The sandbox's CRM seed may have made the currencies already.
   for (const [iso, name, symbol] of [['EUR', 'Euro', '€'], ['USD', 'US Dollar', '$']] as const) {
-    const { id } = await dataverse.create('transactioncurrencies', { isocurrencycode: iso, currencyname: name, currencysymbol: symbol, currencyprecision: 2, exchangerate: 1 });
+    const existing = await dataverse.retrieveMultiple<{ transactioncurrencyid: string }>('transactioncurrencies', { select: ['transactioncurrencyid'], filter: eq('isocurrencycode', iso) }, { maxRows: 1 }).collect();
+    const id = existing.rows[0]?.transactioncurrencyid ?? (await dataverse.create('transactioncurrencies', { isocurrencycode: iso, currencyname: name, currencysymbol: symbol, currencyprecision: 2, exchangerate: 1 })).id;
     currencies.set(iso, id);
   }
   const { id: unitGroupId } = await dataverse.create('uomschedules', { name: 'SAP units', baseuomname: 'ST' });
@@ -117,6 +122,7 @@ export async function startQuoteSandbox(options: { customers?: number } = {}): P
 
   return {
     sandbox,
+    origin,
     seeded,
     sap,
     dataverse,
