@@ -1,7 +1,8 @@
 /**
  * Turns errors into JSON answers with a stable code and a message a user can act on. Typed
- * errors (AppError) keep their code; their category decides the HTTP status; a retryable error
- * says when to retry. Anything else is an internal error: logged in full, answered without
+ * errors (AppError) keep their code; their category decides the HTTP status, except for the codes
+ * of STATUS_BY_CODE (authentication, authorization, rate limit, a record's state); a retryable
+ * error says when to retry. Anything else is an internal error: logged in full, answered without
  * details.
  */
 
@@ -22,7 +23,27 @@ export interface ErrorBody {
   error: { code: string; message: string; correlationId?: string; [key: string]: unknown };
 }
 
+/** Codes whose HTTP status is not their category's: the caller's identity, rights, pace, and the record's state. */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  TOKEN_MISSING: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_INVALID: 401,
+  USER_TOKEN_REQUIRED: 403,
+  SCOPE_MISSING: 403,
+  NOT_AUTHORIZED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  RATE_LIMITED: 429,
+  SIGNING_KEYS_UNAVAILABLE: 503,
+  ACCOUNT_NOT_LINKED: 409,
+  QUOTE_NOT_APPROVED: 409,
+  QUOTE_NOT_EDITABLE: 409,
+  SUBMIT_IN_PROGRESS: 409,
+  SYNC_RESULT_NOT_RETRYABLE: 409,
+};
+
 export function statusOf(error: AppError): number {
+  const byCode = STATUS_BY_CODE[error.code];
+  if (byCode !== undefined) return byCode;
   if (error.code.endsWith('_NOT_FOUND')) return 404;
   return STATUS_BY_CATEGORY[error.category];
 }

@@ -1,8 +1,8 @@
 /**
  * The composition root of the gateway process: configuration in, a listening server out. It
  * builds the SAP and Dataverse clients the configuration names (and, for either on the sandbox,
- * the embedded sandbox on the same origin), the readiness checks, the Express app, and the
- * shutdown order: unready → stop accepting → finish requests → release SAP and Dataverse
+ * the embedded sandbox on the same origin), the panel API over them, the readiness checks, the
+ * Express app, and the shutdown order: unready → stop accepting → finish requests → release SAP and Dataverse
  * connections → save sandbox state.
  */
 
@@ -15,6 +15,7 @@ import type { RfcClient } from '../sap/rfc.js';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { closeServer, listen } from './httpServer.js';
 import { createDataverseConnection, type DataverseConnection } from './dataverseClient.js';
+import { createPanelApi } from './panelApi.js';
 import { createSapClient } from './sapClient.js';
 
 export interface RunningGateway {
@@ -34,17 +35,19 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   const sap = createSapClient(config.sap, sandbox);
   const health = { shuttingDown: false };
   const readiness: ReadinessCheck[] = [{ name: 'sap', target: sap.description, check: (signal) => sap.ping({ signal }) }];
+  const panelApi = createPanelApi(config, { sap, sandbox });
   const app = createApp({
     logger,
     bodyLimit: config.server.bodyLimit,
     health,
     readiness,
-    mounts: sandbox ? [{ path: '/sandbox', router: sandbox.router }] : [],
+    mounts: [...panelApi.mounts, ...(sandbox ? [{ path: '/sandbox', router: sandbox.router }] : [])],
   });
   const { server, origin } = await listen(app, config.server.host, config.server.port);
   sandbox?.attach(origin);
   // The sandbox's Dataverse lives on this origin, so the client is built once the server listens.
   const dataverse = createDataverseConnection(config.dataverse, sandbox && { instance: sandbox, origin }, logger);
+  panelApi.attach(origin, dataverse.client);
   readiness.push({ name: 'dataverse', target: dataverse.description, check: async (signal) => void (await dataverse.client.whoAmI({ signal })) });
   logger.info('gateway started', { origin, sap: sap.description, dataverse: dataverse.description });
 
@@ -58,6 +61,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       { label: 'Gateway', url: origin },
       { label: 'Health', url: `${origin}/healthz` },
       { label: 'Readiness', url: `${origin}/readyz`, note: `checks SAP (${sap.description}) and Dataverse (${dataverse.description})` },
+      { label: 'Panel API', url: `${origin}/api/v1/`, note: `OpenAPI document ${origin}/api/openapi.json` },
       ...(sandbox?.endpoints(origin) ?? []),
     ],
     close: async () => {
@@ -66,6 +70,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       await closeServer(server, config.server.shutdownTimeoutMs);
       await sap.close();
       dataverse.close();
+      panelApi.close();
       await sandbox?.close();
       logger.info('gateway stopped');
     },

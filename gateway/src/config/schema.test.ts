@@ -16,7 +16,7 @@ describe('the api and panels sections', () => {
 
   it('take lists as JSON or, from environment variables, as comma-separated text', () => {
     const config = configSchema.parse({
-      api: { corsOrigins: 'https://contoso.crm4.dynamics.com, https://localhost:8181', audiences: 'api://ecc365,4b6c1f0e', rateLimit: { maxRequests: '20' } },
+      api: { corsOrigins: 'https://contoso.crm4.dynamics.com/, https://localhost:8181', audiences: 'api://ecc365,4b6c1f0e', rateLimit: { maxRequests: '20' } },
     });
     expect(config.api.corsOrigins).toEqual(['https://contoso.crm4.dynamics.com', 'https://localhost:8181']);
     expect(config.api.audiences).toEqual(['api://ecc365', '4b6c1f0e']);

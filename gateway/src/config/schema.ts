@@ -119,7 +119,10 @@ const list = <T extends z.ZodType>(item: T, min = 0) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '') : value), z.array(item).min(min));
 
 /** An origin as browsers send it: scheme, host and port, no path. */
-const origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value.replace(/\/+$/, ''), { message: 'must be an origin: scheme://host[:port], no path' });
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => /^[a-z]+:\/\/[^/?#]+\/?$/i.test(value), { message: 'must be an origin: scheme://host[:port], no path' })
+  .transform((value) => new URL(value).origin);
 
 /**
  * The panel API (/api/v1): who may call it and how often. Tokens are Microsoft Entra ID access

@@ -254,6 +254,9 @@ export const errorSchema = z
       correlationId: z.string().optional(),
       sapMessages: z.array(sapMessageSchema).optional(),
       retryAfterSeconds: z.number().optional(),
+      category: z.enum(['config', 'system', 'transient', 'business', 'validation']).optional().describe('Whose problem it is: an admin\'s (config), a remote system\'s (system, transient), the data\'s (business), the request\'s (validation)'),
+      action: z.enum(['retry', 'rate-limited', 'fail']).optional().describe('What the caller can do: retry later, retry after Retry-After, or not retry'),
+      details: z.record(z.string(), z.unknown()).optional().describe('Facts behind the error: the parameter, the account column, the quote line …'),
     }),
   })
   .meta({ id: 'Error' });

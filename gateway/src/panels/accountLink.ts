@@ -6,8 +6,8 @@
  */
 
 import type { DataverseClient } from '../dataverse/client.js';
-import { DataverseAccessDeniedError, DataverseNotFoundError } from '../dataverse/errors.js';
 import { PanelError } from './errors.js';
+import { readAsRep } from './readAsRep.js';
 
 /** An account's link to SAP, as the account's columns hold it; empty strings where a column is empty. */
 export interface AccountSapLink {
@@ -40,16 +40,10 @@ export const ACCOUNT_LINK_COLUMNS: Readonly<Record<Exclude<keyof AccountSapLink,
  * ACCOUNT_NOT_FOUND, an account without SAP customer number ACCOUNT_NOT_LINKED.
  */
 export async function readAccountSapLink(dataverseAsRep: DataverseClient, accountId: string, options: { signal?: AbortSignal } = {}): Promise<AccountSapLink> {
-  let row: Record<string, unknown>;
-  try {
-    row = await dataverseAsRep.retrieve('accounts', accountId, { select: Object.values(COLUMNS), ...options });
-  } catch (error) {
-    if (error instanceof DataverseAccessDeniedError && error.category === 'business') {
-      throw new PanelError('NOT_AUTHORIZED', 'You may not see this account in CRM, so the gateway shows no SAP data for it. Ask your CRM administrator for access.', { cause: error });
-    }
-    if (error instanceof DataverseNotFoundError) throw new PanelError('ACCOUNT_NOT_FOUND', `There is no account ${accountId} in CRM; it may have been deleted.`, { cause: error });
-    throw error;
-  }
+  const row = await readAsRep(() => dataverseAsRep.retrieve('accounts', accountId, { select: Object.values(COLUMNS), ...options }), {
+    forbidden: 'You may not see this account in CRM, so the gateway shows no SAP data for it. Ask your CRM administrator for access.',
+    notFound: () => new PanelError('ACCOUNT_NOT_FOUND', `There is no account ${accountId} in CRM; it may have been deleted.`),
+  });
   const text = (column: string): string => (typeof row[column] === 'string' ? row[column].trim() : '');
   const link: AccountSapLink = {
     accountId,

@@ -1,0 +1,52 @@
+/**
+ * GET /accounts/{accountid}/sap/orders | deliveries | invoices | credit: the account panels.
+ * Validate the query, read the account as the rep (the access check, cached briefly, which also
+ * brings its SAP link), then the panel: a rep who may not read the account gets 403 and SAP is
+ * not called.
+ */
+
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { accountParamsSchema, listQuerySchema, type ListQuery } from '../../model/panelApi.js';
+import type { AccountSapLink } from '../../panels/accountLink.js';
+import type { AccountPanels } from '../../panels/accountPanels.js';
+import { userOf } from './authenticate.js';
+import type { RecordAccess } from './recordAccess.js';
+import { parsed } from './validation.js';
+
+export interface AccountRoutesOptions {
+  panels: AccountPanels;
+  /** Reads the account as the user (NOT_AUTHORIZED, ACCOUNT_NOT_FOUND, ACCOUNT_NOT_LINKED). */
+  readAccount: (userObjectId: string, accountId: string) => Promise<AccountSapLink>;
+  access: RecordAccess<AccountSapLink>;
+}
+
+const listQuery = listQuerySchema.refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: 'must not be after to', path: ['from'] });
+const noQuery = z.object({}).strict();
+
+type ListPanel = 'orders' | 'deliveries' | 'invoices';
+
+export function accountPanelsRouter(options: AccountRoutesOptions): Router {
+  const router = Router();
+
+  const accountOf = async (request: Request, response: Response): Promise<AccountSapLink> => {
+    const { accountid } = parsed(accountParamsSchema, request.params, 'path');
+    const user = userOf(response);
+    return options.access.check(user, 'account', accountid, () => options.readAccount(user.objectId, accountid));
+  };
+
+  for (const panel of ['orders', 'deliveries', 'invoices'] satisfies ListPanel[]) {
+    router.get(`/accounts/:accountid/sap/${panel}`, async (request, response) => {
+      parsed(accountParamsSchema, request.params, 'path');
+      const query: ListQuery = parsed(listQuery, request.query, 'query');
+      const account = await accountOf(request, response);
+      response.json(await options.panels[panel](account, query));
+    });
+  }
+  router.get('/accounts/:accountid/sap/credit', async (request, response) => {
+    parsed(accountParamsSchema, request.params, 'path');
+    parsed(noQuery, request.query, 'query');
+    response.json(await options.panels.credit(await accountOf(request, response)));
+  });
+  return router;
+}
