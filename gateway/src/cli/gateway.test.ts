@@ -58,9 +58,9 @@ describe('the gateway on the embedded sandbox', () => {
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     expect((await fetch(`${dataverse}/api/data/v9.2/WhoAmI`)).status).toBe(401);
-    const created = await fetch(`${dataverse}/api/data/v9.2/accounts`, { method: 'POST', headers, body: JSON.stringify({ name: "O'Brien Pumps & Co", ecc_customernumber: '0000001000' }) });
+    const created = await fetch(`${dataverse}/api/data/v9.2/accounts`, { method: 'POST', headers, body: JSON.stringify({ name: "O'Brien Pumps & Co", ecc_customernumber: 'ZTEST00001' }) });
     expect(created.status).toBe(204);
-    const byKey = await fetch(`${dataverse}/api/data/v9.2/accounts(ecc_customernumber='0000001000')?$select=name`, { headers });
+    const byKey = await fetch(`${dataverse}/api/data/v9.2/accounts(ecc_customernumber='ZTEST00001')?$select=name`, { headers });
     expect(await byKey.json()).toMatchObject({ name: "O'Brien Pumps & Co" });
   });
 

@@ -21,6 +21,7 @@ import { importSolution } from './dataverse/solution/importSolution.js';
 import { createSimulatedEcc, type SeededEcc } from './ecc/index.js';
 import { eccKnobsSchema, type EccKnobs } from './ecc/knobs.js';
 import { createKnobsRouter } from './knobsRouter.js';
+import { seedCrmFromEcc, setSandboxGatewayUrl } from './crmSeed/index.js';
 import { createSoapRfcRouter } from './ecc/soap/router.js';
 import { SANDBOX_APPLICATIONS } from './identities.js';
 import { createSandboxTokenVerifier, IDP_MOUNT_PATH, startSandboxIdentityProvider, type SandboxIdentityProvider, type SandboxTokenVerifier } from './idp/index.js';
@@ -73,7 +74,10 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dataverse = createSimulatedDataverse();
   const dataverseEnvironment = createDataverseEnvironment(dataverse, environmentOptionsFromConfig(options.dataverse ?? {}));
   // Imported at every start, as an admin imports each new version: a restored environment is upgraded.
-  importSolution(dataverse.registry, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
+  importSolution(dataverse, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
+  // CRM records that match the ECC's customers and materials (nothing when a state file brought them).
+  await seedCrmFromEcc(dataverse, ecc, { seed: options.seed });
+  dataverseEnvironment.flush();
 
   let verifier: SandboxTokenVerifier | undefined;
   const soapRfc = createSoapRfcRouter(ecc);
@@ -101,6 +105,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     attach: (origin) => {
       verifier = createSandboxTokenVerifier(idp, { audience: sandboxDataverseUrl(origin) });
       dataverseEnvironment.attach(sandboxDataverseUrl(origin));
+      setSandboxGatewayUrl(dataverse, origin);
     },
     endpoints: (origin) => [
       {
