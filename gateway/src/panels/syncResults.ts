@@ -84,10 +84,12 @@ export function createSyncResultsReader(dataverse: DataverseClient): SyncResults
       return true;
     },
     list: async (userObjectId, table, id) => {
-      const { rows } = await dataverse
-        .asUser(userObjectId)
-        .retrieveMultiple<Row>(SYNC_RESULTS, { select: COLUMNS, filter: and(eq('ecc_regardingtable', table), eq('ecc_regardingid', id.toLowerCase())), orderBy: [{ column: 'createdon', descending: true }] }, { maxRows: RESULTS_SHOWN })
-        .collect();
+      const query = {
+        select: COLUMNS,
+        filter: and(eq('ecc_regardingtable', table), eq('ecc_regardingid', id.toLowerCase())),
+        orderBy: [{ column: 'ecc_startedon', descending: true }, { column: 'createdon', descending: true }],
+      };
+      const { rows } = await dataverse.asUser(userObjectId).retrieveMultiple<Row>(SYNC_RESULTS, query, { maxRows: RESULTS_SHOWN }).collect();
       return { results: rows.flatMap((row) => resultOf(row) ?? []) };
     },
   };
