@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { createPanelApiRouter } from '../api/v1/router.js';
 import { accountPanelsRouter } from '../api/v1/accounts.js';
+import { quotesRouter } from '../api/v1/quotes.js';
 import { RecordAccess } from '../api/v1/recordAccess.js';
 import { recordsRouter } from '../api/v1/records.js';
 import { openApiRouter } from '../api/openapi.js';
@@ -23,6 +24,7 @@ import { AppError } from '../model/errors.js';
 import { readAccountSapLink, type AccountSapLink } from '../panels/accountLink.js';
 import { createAccountPanels } from '../panels/accountPanels.js';
 import { createSyncResultsReader } from '../panels/syncResults.js';
+import { createQuoteToSap } from '../quotes/index.js';
 import type { RfcClient } from '../sap/rfc.js';
 import { SANDBOX_APPLICATIONS } from '../sandbox/identities.js';
 import { SANDBOX_GATEWAY_API_ID_URI } from '../sandbox/idp/index.js';
@@ -113,6 +115,7 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
     ...(today ? { today } : {}),
   });
   const accessCache = { cacheSeconds: config.api.accessCacheSeconds };
+  const { quotes } = config;
 
   let features: Router | undefined;
   const v1 = Router();
@@ -139,6 +142,13 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
             readAccount: (userObjectId, accountId) => readAccountSapLink(dataverse.asUser(userObjectId), accountId),
           }),
           recordsRouter({ access: new RecordAccess<true>(accessCache), syncResults: createSyncResultsReader(dataverse) }),
+          quotesRouter(
+            createQuoteToSap({
+              sap: systems.sap,
+              dataverse,
+              settings: { approvalColumn: quotes.approvalColumn, approvedValue: quotes.approvedValue, abandonedAfterSeconds: quotes.abandonedAfterSeconds },
+            }),
+          ),
         ],
       });
     },
