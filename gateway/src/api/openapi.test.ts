@@ -119,6 +119,16 @@ describe('real answers of the routes', () => {
     expectDescribed('get', '/api/v1/records/{table}/{id}/sync-results', answer);
   });
 
+  it('the quote routes the gateway serves beside the panels', async () => {
+    const price = '/api/v1/quotes/{quoteid}/sap/price';
+    const missing = await fx.request('POST', `/api/v1/quotes/${crypto.randomUUID()}/sap/price`, { as: 'anna', body: {} });
+    expect(missing.status).toBe(404);
+    expectDescribed('post', price, missing);
+    const invalid = await fx.request('POST', `/api/v1/quotes/${crypto.randomUUID()}/sap/submit`, { as: 'anna', body: { as: 'invoice' } });
+    expect(invalid.status).toBe(400);
+    expectDescribed('post', '/api/v1/quotes/{quoteid}/sap/submit', invalid);
+  });
+
   it('the errors: 400, 401, 403, 404, 409, 503 and 429', async () => {
     const orders = '/api/v1/accounts/{accountid}/sap/orders';
     const credit = '/api/v1/accounts/{accountid}/sap/credit';
