@@ -224,6 +224,33 @@ describe('sending a quote to SAP', () => {
       expect(await syncRowOf(quote.quoteId, 'order')).toMatchObject({ ecc_status: STATUS.succeeded, ecc_message: expect.stringContaining('found in SAP (created by an earlier attempt') });
     });
 
+    it("answers lost at random (the simulated ECC's lostResponseRate): pressing until each quote goes through makes one document each", async () => {
+      const pressed = await Promise.all(Array.from({ length: 4 }, () => activeQuote(1)));
+      const failures: string[] = [];
+      const results: SubmitResult[] = [];
+      fx.sandbox.ecc.setKnobs({ lostResponseRate: 0.2 });
+      try {
+        for (const quote of pressed) {
+          let result: SubmitResult | undefined;
+          for (let press = 0; press < 100 && !result; press += 1) {
+            result = await service()
+              .submit(quote.quoteId, anna, { as: 'order' })
+              .catch((error: { code: string }) => void failures.push(error.code));
+          }
+          expect(result, `quote ${quote.quoteNumber} never went through`).toBeDefined();
+          results.push(result!);
+        }
+      } finally {
+        fx.sandbox.ecc.setKnobs({ lostResponseRate: 0 });
+      }
+      expect(failures.length, 'presses that lost an answer').toBeGreaterThan(0);
+      expect(new Set(failures)).toEqual(new Set(['SUBMIT_INTERRUPTED']));
+      for (const [index, quote] of pressed.entries()) {
+        expect(fx.documentsWithReference(quote.quoteNumber), quote.quoteNumber).toEqual([results[index]!.documentNumber.padStart(10, '0')]);
+        expect(await quoteRow(quote.quoteId)).toMatchObject({ ecc_sapdocumentnumber: results[index]!.documentNumber });
+      }
+    });
+
     it('Dataverse failing the write-back: retryable, the row keeps the SAP document number, and the next press records it without a second document', async () => {
       const quote = await activeQuote();
       fx.dataverseOutage((method, path) => method === 'POST' && path === '$batch');
