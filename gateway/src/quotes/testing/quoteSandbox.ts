@@ -1,10 +1,10 @@
 /**
- * Test fixture: the sandbox (simulated ECC and simulated Dataverse with the ecc365 solution and
- * the CRM records seeded from the ECC, and the identity provider) served over HTTP, the gateway's SAP client over SOAP-RFC and its
- * Dataverse client with real tokens, and helpers that create the CRM records a quote test needs
- * through the Dataverse Web API as the application user: a currency, units, a price list,
- * products linked to SAP materials, accounts linked to SAP customers and quotes with lines,
- * owned by the sandbox's rep personas.
+ * Test fixture: the sandbox (simulated ECC, simulated Dataverse with the ecc365 solution and the
+ * CRM records the sandbox seeds from the ECC, and the identity provider) served over HTTP, the
+ * gateway's SAP client over SOAP-RFC and its Dataverse client with real tokens, and helpers that
+ * create the CRM records a quote test needs through the Dataverse Web API as the application
+ * user: currencies, units, price lists, products linked to SAP materials, accounts linked to SAP
+ * customers and quotes with lines, owned by the sandbox's rep personas.
  */
 
 import type { AddressInfo } from 'node:net';
@@ -18,7 +18,6 @@ import type { SeededCustomer } from '../../sandbox/ecc/seed/customers.js';
 import type { SeededMaterial } from '../../sandbox/ecc/seed/materials.js';
 import { createSandbox, SANDBOX_SAP_CLIENT, SANDBOX_SAP_USER, sandboxDataverseUrl, type Sandbox } from '../../sandbox/sandbox.js';
 import type { SeedResult } from '../../sandbox/ecc/seed/index.js';
-import { seedCrmFromEcc } from '../../sandbox/crmSeed/index.js';
 import type { SalesArea } from '../../model/customer.js';
 import type { RfcClient } from '../../sap/rfc.js';
 import { createSoapRfcClient } from '../../sap/transports/soapRfc.js';
@@ -78,8 +77,6 @@ export interface QuoteSandbox {
 export async function startQuoteSandbox(options: { customers?: number } = {}): Promise<QuoteSandbox> {
   const sandbox = await createSandbox({ customers: options.customers ?? 40, seed: 4365, today: FIXED_TODAY });
   const seeded = sandbox.seeded!;
-  // The CRM records the sandbox starts with (a no-op when the sandbox seeded them itself).
-  await seedCrmFromEcc(sandbox.dataverse, sandbox.ecc);
   const app = express();
   let outage: ((method: string, path: string) => boolean) | undefined;
   app.use('/sandbox/dataverse/api/data/v9.2', (request, response, next) => {
