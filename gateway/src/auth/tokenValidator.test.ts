@@ -92,6 +92,27 @@ describe('a rep token from the identity provider', () => {
   });
 });
 
+describe('a validated token', () => {
+  it('is not verified again until it expires, and is refused once it has', async () => {
+    let clock = Date.now();
+    let keyLookups = 0;
+    const counting = createTokenValidator(
+      options({
+        now: () => clock,
+        keys: async (header, token) => {
+          keyLookups += 1;
+          return keys.getKey(header, token);
+        },
+      }),
+    );
+    const token = `Bearer ${await repToken()}`;
+    for (let use = 0; use < 3; use += 1) await expect(counting.validate(token)).resolves.toMatchObject({ objectId: anna.objectId });
+    expect(keyLookups).toBe(1);
+    clock = (decodeJwt(token.slice(7)).exp! + 61) * 1000;
+    expect(await refusal(token, counting)).toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+});
+
 describe('refused with 401 and a Bearer challenge', () => {
   it('no token: TOKEN_MISSING, a challenge without an error', async () => {
     for (const header of [undefined, '', '   ']) {

@@ -23,6 +23,10 @@ export interface TokenValidatorOptions {
   clockSkewSeconds: number;
   /** The realm named in WWW-Authenticate challenges. */
   realm?: string;
+  /** Tokens remembered as validated (default 10 000): a form's panels and refreshes send the same token many times. */
+  maxRememberedTokens?: number;
+  /** Milliseconds; Date.now by default. */
+  now?: () => number;
 }
 
 /** The signed-in user a request acts for. */
@@ -72,6 +76,14 @@ function refusalReason(error: unknown): string | undefined {
 
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
   const realm = `realm=${quoted(options.realm ?? 'ecc365')}`;
+  const now = options.now ?? Date.now;
+  const maxRemembered = options.maxRememberedTokens ?? 10_000;
+  /**
+   * Tokens that passed, with their expiry: the same token string is not checked again (its
+   * signature cannot have changed) until it expires. Verifying an RS256 signature is most of what
+   * a cached panel costs the gateway.
+   */
+  const validated = new Map<string, { user: AuthenticatedUser; expiresAt: number }>();
   const invalid = (description: string): string => `Bearer ${realm}, error="invalid_token", error_description=${quoted(description)}`;
   const scopeList = options.requiredScopes.join(' ');
 
@@ -83,6 +95,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         audience: options.audiences,
         clockTolerance: options.clockSkewSeconds,
         requiredClaims: ['exp'],
+        currentDate: new Date(now()),
       });
       return payload;
     } catch (error) {
@@ -109,7 +122,13 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         }
         throw new AuthenticationError('TOKEN_INVALID', "The Authorization header is not 'Bearer <token>'.", invalid('The Authorization header is not a bearer token'));
       }
-      const claims = await verify(bearer[1]);
+      const token = bearer[1];
+      const remembered = validated.get(token);
+      if (remembered !== undefined) {
+        if (now() < remembered.expiresAt) return remembered.user;
+        validated.delete(token);
+      }
+      const claims = await verify(token);
       const { oid, tid, scp } = claims;
       if (typeof scp !== 'string' || scp.trim() === '') {
         throw new TokenRefusedError(
@@ -130,7 +149,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         throw new AuthenticationError('TOKEN_INVALID', 'The access token was refused: it lacks the oid or tid claim.', invalid('The access token lacks the oid or tid claim'));
       }
       const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-      return {
+      const user: AuthenticatedUser = {
         objectId: oid.toLowerCase(),
         tenantId: tid,
         name: text(claims.name),
@@ -138,6 +157,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         scopes,
         clientId: text(claims.azp) || text(claims.appid),
       };
+      // A token valid now is valid until exp plus the skew allowed (jose required exp).
+      validated.set(token, { user, expiresAt: (claims.exp! + options.clockSkewSeconds) * 1000 });
+      if (validated.size > maxRemembered) validated.delete(validated.keys().next().value!);
+      return user;
     },
   };
 }
