@@ -27,6 +27,8 @@ export default typescriptEslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
       '@typescript-eslint/method-signature-style': ['error', 'property'],
+      // TypeScript checks the props; prop-types would repeat it at run time.
+      'react/prop-types': 'off',
     },
   },
   {
@@ -34,11 +36,13 @@ export default typescriptEslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // Tests spell out the absolute redirect URL MSAL is configured with.
+      '@microsoft/power-apps/use-cached-webresource': 'off',
     },
   },
   {
     files: ['**/*.mjs'],
     ...typescriptEslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { ...typescriptEslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
   },
 );

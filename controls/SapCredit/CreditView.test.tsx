@@ -8,7 +8,7 @@ import { ACCOUNT_ID, CUSTOMER_NUMBER, creditPanel } from '../shared/testing/pane
 import { renderView } from '../shared/testing/render';
 import { stringsOf } from '../shared/testing/resx';
 import { CreditView, type CreditViewProps } from './CreditView';
-import { CREDIT_STRING_KEYS } from './strings';
+import { CREDIT_STRING_KEYS } from './manifest';
 
 const strings = stringsOf('SapCredit', CREDIT_STRING_KEYS);
 

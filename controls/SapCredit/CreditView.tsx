@@ -16,7 +16,7 @@ import { PanelFrame } from '../shared/ui/PanelFrame';
 import { GatewayErrorView, LoadingState, NoticeState } from '../shared/ui/States';
 import { usePanelData } from '../shared/ui/usePanelData';
 import { centralBlocks } from './creditFigures';
-import type { CreditStrings } from './strings';
+import type { CreditStrings } from './manifest';
 
 export type CreditViewProps = AccountPanelProps<Pick<GatewayClient, 'credit' | 'signIn'>, CreditStrings>;
 

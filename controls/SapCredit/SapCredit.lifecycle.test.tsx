@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IInputs } from './generated/ManifestTypes';
+import type { IInputs } from './manifest';
 import { SapCredit } from './index';
 import { createFakeGatewayServer, json, PREVIEW_TOKEN, SANDBOX_ENVIRONMENT } from '../shared/testing/gatewayServer';
 import { startControl } from '../shared/testing/lifecycle';

@@ -1,7 +1,7 @@
 /** How the credit panel reads a credit situation: which of the customer's central blocks are set. */
 
 import type { CreditPanel } from '../shared/api/panelApi';
-import type { CreditStrings } from './strings';
+import type { CreditStrings } from './manifest';
 
 export function centralBlocks(credit: CreditPanel, strings: CreditStrings): string[] {
   const blocks: string[] = [];

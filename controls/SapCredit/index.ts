@@ -11,8 +11,7 @@ import { formRecordOf } from '../shared/pcf/formRecord';
 import { readStrings } from '../shared/pcf/strings';
 import { localeOf } from '../shared/pcf/userLocale';
 import { CreditView, type CreditViewProps } from './CreditView';
-import type { IInputs, IOutputs } from './generated/ManifestTypes';
-import { CREDIT_STRING_KEYS, type CreditStrings } from './strings';
+import { CREDIT_STRING_KEYS, type IInputs, type IOutputs, type CreditStrings } from './manifest';
 
 export class SapCredit implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private gateway!: GatewayClient;

@@ -8,7 +8,7 @@ import { ACCOUNT_ID, CUSTOMER_NUMBER, deliveriesPanel, delivery } from '../share
 import { renderView } from '../shared/testing/render';
 import { stringsOf } from '../shared/testing/resx';
 import { DeliveriesView, type DeliveriesViewProps } from './DeliveriesView';
-import { DELIVERIES_STRING_KEYS } from './strings';
+import { DELIVERIES_STRING_KEYS } from './manifest';
 
 const strings = stringsOf('SapDeliveries', DELIVERIES_STRING_KEYS);
 

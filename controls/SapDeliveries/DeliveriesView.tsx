@@ -13,7 +13,7 @@ import { fill } from '../shared/pcf/strings';
 import { AccountListPanel, type TableColumn } from '../shared/ui/AccountListPanel';
 import { AccountPanelGate, type AccountPanelProps } from '../shared/ui/accountPanel';
 import { deliveryTexts, PROGRESS_STEP_COUNT, progressStep, progressText } from './deliveryRows';
-import type { DeliveriesStrings } from './strings';
+import type { DeliveriesStrings } from './manifest';
 
 export type DeliveriesViewProps = AccountPanelProps<Pick<GatewayClient, 'deliveries' | 'signIn'>, DeliveriesStrings>;
 

@@ -1,7 +1,7 @@
 /** How the deliveries panel reads a delivery: how far it has got, and the texts the filter searches. */
 
 import type { Delivery, DeliveryProgress } from '../shared/api/panelApi';
-import type { DeliveriesStrings } from './strings';
+import type { DeliveriesStrings } from './manifest';
 
 /** The steps in the order a delivery goes through them, so "progress" sorts by how far it got. */
 const PROGRESS_STEPS: readonly DeliveryProgress[] = ['created', 'inPicking', 'picked', 'shipped', 'billed'];

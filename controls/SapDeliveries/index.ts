@@ -11,8 +11,7 @@ import { formRecordOf } from '../shared/pcf/formRecord';
 import { readStrings } from '../shared/pcf/strings';
 import { localeOf } from '../shared/pcf/userLocale';
 import { DeliveriesView, type DeliveriesViewProps } from './DeliveriesView';
-import type { IInputs, IOutputs } from './generated/ManifestTypes';
-import { DELIVERIES_STRING_KEYS, type DeliveriesStrings } from './strings';
+import { DELIVERIES_STRING_KEYS, type IInputs, type IOutputs, type DeliveriesStrings } from './manifest';
 
 export class SapDeliveries implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private gateway!: GatewayClient;

@@ -1,6 +1,13 @@
-/** SapDeliveries' property and string names: the manifest's property, and the keys of strings/SapDeliveries.*.resx. */
+/** SapDeliveries' manifest in code: its bound property and the keys of strings/SapDeliveries.*.resx. */
 
+import type { InputsOf } from '../shared/pcf/properties';
 import { COMMON_STRING_KEYS } from '../shared/ui/commonStrings';
+
+/** The bound property: the account's SAP customer number (account.ecc_customernumber). */
+export const PROPERTIES = { customerNumber: 'SingleLine.Text' } as const;
+
+export type IInputs = InputsOf<typeof PROPERTIES>;
+export type IOutputs = Record<string, never>;
 
 export const DELIVERIES_STRING_KEYS = [
   ...COMMON_STRING_KEYS,

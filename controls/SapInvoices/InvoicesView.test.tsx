@@ -3,11 +3,11 @@ import * as React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { InvoicesPanel, ListQuery } from '../shared/api/panelApi';
 import { testFormatter } from '../shared/testing/formatting';
-import { ACCOUNT_ID, CUSTOMER_NUMBER, invoice, invoicesPanel, openItem } from '../shared/testing/panels';
+import { ACCOUNT_ID, CUSTOMER_NUMBER, invoice, invoicesPanel, openReceivable } from '../shared/testing/panels';
 import { renderView } from '../shared/testing/render';
 import { stringsOf } from '../shared/testing/resx';
 import { InvoicesView, type InvoicesViewProps } from './InvoicesView';
-import { INVOICES_STRING_KEYS } from './strings';
+import { INVOICES_STRING_KEYS } from './manifest';
 
 const strings = stringsOf('SapInvoices', INVOICES_STRING_KEYS);
 
@@ -17,8 +17,8 @@ const INVOICES = [
   invoice({ invoiceNumber: '0090000950', billingDate: '2026-08-01', dueDate: '2026-08-31', paymentStatus: 'paid', openBalance: 0 }),
 ];
 const OPEN_ITEMS = [
-  openItem({ documentNumber: '1800000123', invoiceNumber: '0090001001', amount: 1190, daysOverdue: 27 }),
-  openItem({ documentNumber: '1800000140', invoiceNumber: '0090001002', postingDate: '2026-11-15', dueDate: '2026-12-15', amount: 595, daysOverdue: 0 }),
+  openReceivable({ documentNumber: '1800000123', invoiceNumber: '0090001001', amount: 1190, daysOverdue: 27 }),
+  openReceivable({ documentNumber: '1800000140', invoiceNumber: '0090001002', postingDate: '2026-11-15', dueDate: '2026-12-15', amount: 595, daysOverdue: 0 }),
 ];
 
 function fakeGateway(answer: (query: ListQuery) => Promise<InvoicesPanel>) {

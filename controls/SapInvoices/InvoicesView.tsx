@@ -16,7 +16,7 @@ import { KeyFigures } from '../shared/ui/KeyFigures';
 import { SapTable } from '../shared/ui/SapTable';
 import { NoticeState } from '../shared/ui/States';
 import { invoiceTexts, paymentStatusText } from './invoiceRows';
-import type { InvoicesStrings } from './strings';
+import type { InvoicesStrings } from './manifest';
 
 export type InvoicesViewProps = AccountPanelProps<Pick<GatewayClient, 'invoices' | 'signIn'>, InvoicesStrings>;
 

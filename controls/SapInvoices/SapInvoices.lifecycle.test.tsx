@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IInputs } from './generated/ManifestTypes';
+import type { IInputs } from './manifest';
 import { SapInvoices } from './index';
 import { createFakeGatewayServer, json, SANDBOX_ENVIRONMENT } from '../shared/testing/gatewayServer';
 import { startControl } from '../shared/testing/lifecycle';
 import { createMockContext, stringProperty } from '../shared/testing/mockContext';
-import { ACCOUNT_ID, CUSTOMER_NUMBER, invoice, invoicesPanel, openItem } from '../shared/testing/panels';
+import { ACCOUNT_ID, CUSTOMER_NUMBER, invoice, invoicesPanel, openReceivable } from '../shared/testing/panels';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -19,7 +19,7 @@ describe('SapInvoices lifecycle', () => {
           200,
           invoicesPanel(
             [invoice({ invoiceNumber: '0090001001', grossValue: 1190 }), invoice({ invoiceNumber: '0090001002', grossValue: 59.5, netValue: 50, taxAmount: 9.5, openBalance: 59.5 })],
-            [openItem()],
+            [openReceivable()],
           ),
         ),
     });

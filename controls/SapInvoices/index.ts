@@ -11,8 +11,7 @@ import { formRecordOf } from '../shared/pcf/formRecord';
 import { readStrings } from '../shared/pcf/strings';
 import { localeOf } from '../shared/pcf/userLocale';
 import { InvoicesView, type InvoicesViewProps } from './InvoicesView';
-import type { IInputs, IOutputs } from './generated/ManifestTypes';
-import { INVOICES_STRING_KEYS, type InvoicesStrings } from './strings';
+import { INVOICES_STRING_KEYS, type IInputs, type IOutputs, type InvoicesStrings } from './manifest';
 
 export class SapInvoices implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private gateway!: GatewayClient;

@@ -1,7 +1,7 @@
 /** How the invoices panel reads an invoice: its payment status text and the texts the filter searches. */
 
 import type { Invoice, PaymentStatus } from '../shared/api/panelApi';
-import type { InvoicesStrings } from './strings';
+import type { InvoicesStrings } from './manifest';
 
 export function paymentStatusText(status: PaymentStatus, strings: InvoicesStrings): string {
   switch (status) {

@@ -8,7 +8,7 @@ import { ACCOUNT_ID, CUSTOMER_NUMBER, orderLine, ordersPanel, salesOrder } from 
 import { renderView } from '../shared/testing/render';
 import { stringsOf } from '../shared/testing/resx';
 import { OrdersView, type OrdersViewProps } from './OrdersView';
-import { ORDERS_STRING_KEYS } from './strings';
+import { ORDERS_STRING_KEYS } from './manifest';
 
 const strings = stringsOf('SapOrders', ORDERS_STRING_KEYS);
 
@@ -63,13 +63,13 @@ describe('OrdersView', () => {
   });
 
   it('shows a loading state, then the orders newest first with amounts in their currency', async () => {
-    let resolve!: (panel: OrdersPanel) => void;
-    const gateway = fakeGateway(() => new Promise((done) => (resolve = done)));
+    let answer!: (panel: OrdersPanel) => void;
+    const gateway = fakeGateway(() => new Promise((resolve) => (answer = resolve)));
     view(gateway);
 
     expect(screen.getByRole('status', { name: 'Loading SAP data…' })).toBeTruthy();
     expect(gateway.orders).toHaveBeenCalledWith(ACCOUNT_ID, { status: 'all', top: 50 }, expect.any(AbortSignal));
-    resolve(ordersPanel(ORDERS));
+    answer(ordersPanel(ORDERS));
 
     const grid = await screen.findByRole('grid', { name: 'SAP sales orders of customer 0000001000' });
     expect(firstCells(grid)).toEqual(['0000012002', '0000012001', '0000011990']);

@@ -14,7 +14,7 @@ import { AccountListPanel, type TableColumn } from '../shared/ui/AccountListPane
 import { AccountPanelGate, type AccountPanelProps } from '../shared/ui/accountPanel';
 import { SapTable } from '../shared/ui/SapTable';
 import { orderBlocks, orderTexts, processingStatusText } from './orderRows';
-import type { OrdersStrings } from './strings';
+import type { OrdersStrings } from './manifest';
 
 export type OrdersViewProps = AccountPanelProps<Pick<GatewayClient, 'orders' | 'signIn'>, OrdersStrings>;
 

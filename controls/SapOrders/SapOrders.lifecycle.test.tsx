@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SapOrders } from './index';
-import type { IInputs } from './generated/ManifestTypes';
+import type { IInputs } from './manifest';
 import { createFakeGatewayServer, json, PREVIEW_TOKEN, SANDBOX_ENVIRONMENT, TEST_GATEWAY_URL } from '../shared/testing/gatewayServer';
 import { startControl } from '../shared/testing/lifecycle';
 import { createMockContext, stringProperty } from '../shared/testing/mockContext';

@@ -10,9 +10,8 @@ import { createControlGateway } from '../shared/pcf/controlGateway';
 import { formRecordOf } from '../shared/pcf/formRecord';
 import { readStrings } from '../shared/pcf/strings';
 import { localeOf } from '../shared/pcf/userLocale';
-import type { IInputs, IOutputs } from './generated/ManifestTypes';
 import { OrdersView, type OrdersViewProps } from './OrdersView';
-import { ORDERS_STRING_KEYS, type OrdersStrings } from './strings';
+import { ORDERS_STRING_KEYS, type IInputs, type IOutputs, type OrdersStrings } from './manifest';
 
 export class SapOrders implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private gateway!: GatewayClient;

@@ -2,7 +2,7 @@
 
 import type { ProcessingStatus, SalesOrder } from '../shared/api/panelApi';
 import { fill } from '../shared/pcf/strings';
-import type { OrdersStrings } from './strings';
+import type { OrdersStrings } from './manifest';
 
 export function processingStatusText(status: ProcessingStatus, strings: OrdersStrings): string {
   switch (status) {

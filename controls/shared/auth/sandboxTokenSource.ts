@@ -58,8 +58,10 @@ export function createSandboxTokenSource(options: SandboxTokenSourceOptions): To
       cached = await pending;
       return cached.accessToken;
     },
-    async signIn() {
+    signIn() {
+      // The preview signs personas in; a new token is fetched for the one signed in now.
       cached = undefined;
+      return Promise.resolve();
     },
   };
 }

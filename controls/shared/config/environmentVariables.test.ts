@@ -20,7 +20,7 @@ function dataverse(definitions: Definition[]): EnvironmentVariableReader & { ret
             defaultvalue: definition.defaultvalue,
             environmentvariabledefinition_environmentvariablevalue: definition.value === undefined ? [] : [{ value: definition.value }],
           })),
-        nextLink: undefined,
+        nextLink: '',
       });
     }),
   };

@@ -11,6 +11,7 @@ import { loadGatewaySettings, type GatewaySettings } from '../config/environment
 import { createGatewayClient, type GatewayClient } from '../gateway/gatewayClient';
 
 /** The MSAL redirect bridge page: an HTML web resource of the ecc365 solution, on the Dynamics 365 origin. */
+// eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- Entra ID redirects to this exact registered URL; the browser's cache plays no part.
 export const MSAL_REDIRECT_PATH = '/WebResources/ecc_/controls/msal-redirect.html';
 
 export function createControlGateway(context: ComponentFramework.Context<unknown>): GatewayClient {

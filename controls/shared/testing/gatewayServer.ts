@@ -54,7 +54,7 @@ export function createFakeGatewayServer(routes: Record<string, Route>): FakeGate
     return respond(await route(request));
   };
   return {
-    fetch: fetchImpl as typeof fetch,
+    fetch: fetchImpl,
     requests,
     apiRequests: () => requests.filter((request) => request.url.pathname.startsWith('/api/')),
   };

@@ -28,11 +28,11 @@ export interface MockContext<Inputs> {
 }
 
 export function stringProperty(raw: string | null): ComponentFramework.PropertyTypes.StringProperty {
-  return { raw, formatted: raw ?? '', error: false, errorMessage: '', type: 'SingleLine.Text', attributes: undefined } as unknown as ComponentFramework.PropertyTypes.StringProperty;
+  return { raw, formatted: raw ?? '', error: false, errorMessage: '', type: 'SingleLine.Text', attributes: undefined };
 }
 
 export function numberProperty(raw: number | null, formatted: string): ComponentFramework.PropertyTypes.NumberProperty {
-  return { raw, formatted, error: false, errorMessage: '', type: 'Currency', attributes: undefined } as unknown as ComponentFramework.PropertyTypes.NumberProperty;
+  return { raw, formatted, error: false, errorMessage: '', type: 'Currency', attributes: undefined };
 }
 
 export function createMockContext<Inputs>(options: MockContextOptions<Inputs>): MockContext<Inputs> {
@@ -45,7 +45,7 @@ export function createMockContext<Inputs>(options: MockContextOptions<Inputs>): 
     const entities = Object.entries(environment)
       .filter(([schemaName]) => asked.includes(schemaName))
       .map(([schemaname, value]) => ({ schemaname, defaultvalue: null, environmentvariabledefinition_environmentvariablevalue: [{ value }] }));
-    return Promise.resolve({ entities, nextLink: undefined });
+    return Promise.resolve({ entities, nextLink: '' });
   });
 
   const context = {

@@ -91,7 +91,7 @@ export function invoice(overrides: Partial<Invoice> = {}): Invoice {
   };
 }
 
-export function openItem(overrides: Partial<OpenItem> = {}): OpenItem {
+export function openReceivable(overrides: Partial<OpenItem> = {}): OpenItem {
   return {
     documentNumber: '1800000123',
     fiscalYear: '2026',

@@ -15,6 +15,8 @@ export interface TableColumn<T> {
   maxWidth?: number;
   /** Right-align amounts and quantities. */
   numeric?: boolean;
+  /** Wrap long text (messages) instead of cutting it. */
+  isMultiline?: boolean;
   /** The value the column sorts by; a column without one is not sortable. */
   sortValue?: (row: T) => SortValue;
   render: (row: T) => React.ReactNode;
@@ -61,6 +63,7 @@ export function SapTable<T>(props: SapTableProps<T>): React.ReactElement {
         minWidth: column.minWidth,
         maxWidth: column.maxWidth,
         isResizable: true,
+        isMultiline: column.isMultiline,
         isSorted: sort?.columnKey === column.key,
         isSortedDescending: sort?.columnKey === column.key && sort.descending,
         className: column.numeric ? 'ecc365-numeric' : undefined,

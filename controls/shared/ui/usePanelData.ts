@@ -27,7 +27,7 @@ interface State<T> {
   loading: boolean;
 }
 
-export function usePanelData<T>(load: (signal: AbortSignal) => Promise<T>, dependencies: React.DependencyList, options: PanelDataOptions): PanelData<T> {
+export function usePanelData<T>(load: (signal: AbortSignal) => Promise<T>, dependencies: readonly unknown[], options: PanelDataOptions): PanelData<T> {
   const [state, setState] = React.useState<State<T>>({ data: undefined, error: undefined, loading: true });
   const [generation, setGeneration] = React.useState(0);
   const mounted = React.useRef(true);
@@ -41,14 +41,14 @@ export function usePanelData<T>(load: (signal: AbortSignal) => Promise<T>, depen
   React.useEffect(() => {
     const controller = new AbortController();
     setState((previous) => ({ ...previous, error: undefined, loading: true }));
-    load(controller.signal).then(
-      (data) => {
+    void (async () => {
+      try {
+        const data = await load(controller.signal);
         if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
-      },
-      (error: unknown) => {
+      } catch (error) {
         if (!controller.signal.aborted && !isAbort(error)) setState((previous) => ({ ...previous, error: asGatewayError(error), loading: false }));
-      },
-    );
+      }
+    })();
     return () => controller.abort();
     // The caller's dependencies decide when to load again; load itself is a new closure each render.
   }, [...dependencies, generation]);
@@ -56,9 +56,14 @@ export function usePanelData<T>(load: (signal: AbortSignal) => Promise<T>, depen
   const reload = React.useCallback(() => setGeneration((value) => value + 1), []);
   const { signIn } = options;
   const signInAndReload = React.useCallback(() => {
-    signIn().then(reload, (error: unknown) => {
-      if (mounted.current) setState((previous) => ({ ...previous, error: asGatewayError(error), loading: false }));
-    });
+    void (async () => {
+      try {
+        await signIn();
+        reload();
+      } catch (error) {
+        if (mounted.current) setState((previous) => ({ ...previous, error: asGatewayError(error), loading: false }));
+      }
+    })();
   }, [signIn, reload]);
   return { ...state, reload, signIn: signInAndReload };
 }
