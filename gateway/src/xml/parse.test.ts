@@ -33,6 +33,13 @@ describe('parseXml', () => {
     }
   });
 
+  it('reads attributes named like members of Object.prototype as plain attributes', () => {
+    const root = parseXml('<control constructor="SapOrders" __proto__="x" toString="y"/>');
+    expect(root.attributes.constructor).toBe('SapOrders');
+    expect(Object.keys(root.attributes)).toEqual(['constructor', '__proto__', 'toString']);
+    expect(Object.getPrototypeOf(root.attributes)).toBe(Object.prototype);
+  });
+
   it('keeps CDATA literal, entity-like text included', () => {
     expect(parseXml('<x><![CDATA[a &nbsp; <b>]]></x>').text).toBe('a &nbsp; <b>');
   });

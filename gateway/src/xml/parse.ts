@@ -23,10 +23,14 @@ export interface XmlElement {
 /** The document is not XML this parser accepts (malformed, a DOCTYPE, an unknown entity). */
 export class XmlRejected extends Error {}
 
+// Attributes are read with a prefix: fast-xml-parser refuses a bare attribute named like an
+// Object.prototype member (a PCF manifest's constructor="…"), and the prefix keeps them apart.
+const ATTRIBUTE_PREFIX = '@_';
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
-  attributeNamePrefix: '',
+  attributeNamePrefix: ATTRIBUTE_PREFIX,
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
@@ -68,9 +72,11 @@ function toElement(node: OrderedNode, inherited: Map<string, string>): XmlElemen
   if (tag === undefined || tag === '#text' || tag.startsWith('?')) return undefined;
   const attributes: Record<string, string> = {};
   const scope = new Map(inherited);
-  for (const [attribute, raw] of Object.entries(node[':@'] ?? {})) {
+  for (const [prefixed, raw] of Object.entries(node[':@'] ?? {})) {
+    const attribute = prefixed.slice(ATTRIBUTE_PREFIX.length);
     const value = decodeEntities(raw);
-    attributes[attribute] = value;
+    // Defined, not assigned: an attribute named __proto__ is data, not the object's prototype.
+    Object.defineProperty(attributes, attribute, { value, enumerable: true, writable: true, configurable: true });
     if (attribute === 'xmlns') scope.set('', value);
     else if (attribute.startsWith('xmlns:')) scope.set(attribute.slice(6), value);
   }
