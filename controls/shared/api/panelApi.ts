@@ -3,9 +3,10 @@
  * edited by hand) plus the request options the routes take.
  */
 
-import type { components } from '../generated/panelApi';
+import type { components, operations } from '../generated/panelApi';
 
 type Schemas = components['schemas'];
+type JsonBody<Operation extends { requestBody?: { content: { 'application/json': unknown } } }> = NonNullable<Operation['requestBody']>['content']['application/json'];
 
 export type SapMessage = Schemas['SapMessage'];
 export type Page = Schemas['Page'];
@@ -26,21 +27,22 @@ export type PricedLine = Schemas['PricedLine'];
 export type PriceCondition = Schemas['PriceCondition'];
 export type ConditionKind = PriceCondition['kind'];
 export type SubmitResult = Schemas['SubmitResult'];
-export type SubmitAs = SubmitResult['category'];
 export type SyncResults = Schemas['SyncResults'];
 export type SyncResult = Schemas['SyncResult'];
 export type SyncStatus = SyncResult['status'];
 export type ApiError = Schemas['Error']['error'];
 
-/** Which documents a list route returns: all in the window, or only those still open. */
-export type ListStatus = 'open' | 'all';
+export type PriceRequest = JsonBody<operations['priceQuote']>;
+export type SubmitRequest = JsonBody<operations['submitQuote']>;
+export type SubmitAs = NonNullable<SubmitRequest['as']>;
 
-/** Query of the account list routes (orders, deliveries, invoices). */
-export interface ListQuery {
-  status: ListStatus;
-  /** Most documents returned, newest first (the API allows 1–200). */
-  top: number;
-}
+type AccountListQuery = NonNullable<operations['getAccountOrders']['parameters']['query']>;
+
+/** Which documents a list route returns: all in the window, or only those still open. */
+export type ListStatus = NonNullable<AccountListQuery['status']>;
+
+/** The part of the account list routes' query the panels set (orders, deliveries, invoices). */
+export type ListQuery = Required<Pick<AccountListQuery, 'status' | 'top'>>;
 
 /** The Dataverse record a control sits on. */
 export interface FormRecord {

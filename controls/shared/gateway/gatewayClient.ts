@@ -12,9 +12,11 @@ import type {
   InvoicesPanel,
   ListQuery,
   OrdersPanel,
+  PriceRequest,
   QuotePrice,
   SapMessage,
   SubmitAs,
+  SubmitRequest,
   SubmitResult,
   SyncResults,
 } from '../api/panelApi';
@@ -126,13 +128,13 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     invoices: (accountId, query, signal) => accountList<InvoicesPanel>(accountId, 'invoices', query, signal),
     credit: (accountId, signal) => send<CreditPanel>({ method: 'GET', path: `/api/v1/accounts/${encodeURIComponent(accountId)}/sap/credit`, signal }),
     price: (quoteId, apply, signal) =>
-      send<QuotePrice>({ method: 'POST', path: `/api/v1/quotes/${encodeURIComponent(quoteId)}/sap/price`, body: { apply }, signal }),
+      send<QuotePrice>({ method: 'POST', path: `/api/v1/quotes/${encodeURIComponent(quoteId)}/sap/price`, body: { apply } satisfies PriceRequest, signal }),
     submit: (quoteId, as, signal) =>
-      send<SubmitResult>({ method: 'POST', path: `/api/v1/quotes/${encodeURIComponent(quoteId)}/sap/submit`, body: { as }, signal }),
+      send<SubmitResult>({ method: 'POST', path: `/api/v1/quotes/${encodeURIComponent(quoteId)}/sap/submit`, body: { as } satisfies SubmitRequest, signal }),
     syncResults: (record, signal) =>
       send<SyncResults>({ method: 'GET', path: `/api/v1/records/${encodeURIComponent(record.table)}/${encodeURIComponent(record.id)}/sync-results`, signal }),
     retrySyncResult: async (syncResultId, signal) => {
-      await send<unknown>({ method: 'POST', path: `/api/v1/sync-results/${encodeURIComponent(syncResultId)}/retry`, body: {}, signal });
+      await send<unknown>({ method: 'POST', path: `/api/v1/sync-results/${encodeURIComponent(syncResultId)}/retry`, signal });
     },
     signIn: async () => {
       const { tokens } = await connect();

@@ -3,25 +3,346 @@
  * gateway serves at GET /api/openapi.json. Do not edit: run `npm run generate:api -w controls`.
  */
 
-export type paths = Record<string, never>;
+export interface paths {
+    "/api/v1/accounts/{accountid}/sap/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's SAP sales orders with lines and overall, delivery and billing status */
+        get: operations["getAccountOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{accountid}/sap/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's SAP deliveries with shipment progress, carrier and tracking reference */
+        get: operations["getAccountDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{accountid}/sap/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's SAP invoices with payment status and open balance, and its open items */
+        get: operations["getAccountInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{accountid}/sap/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's SAP credit situation: limit, exposure, available credit, payment terms, blocks */
+        get: operations["getAccountCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{quoteid}/sap/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SAP's price for every line of the quote; with apply, written onto the quote lines */
+        post: operations["priceQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{quoteid}/sap/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the approved quote to SAP as a quotation or a sales order, once (a second press answers the same SAP document) */
+        post: operations["submitQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/{table}/{id}/sync-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's latest sync results the user may read in CRM */
+        get: operations["getRecordSyncResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-results/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs a failed quote submission again (integration admins: users CRM lets change sync results) */
+        post: operations["retrySyncResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SapMessage: {
+        CreditPanel: {
+            customerNumber: string;
+            creditControlArea: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            creditLimit: number;
+            exposure: number;
+            /** @description Negative when the limit is exceeded */
+            availableCredit: number;
+            utilizationPercent: number | null;
+            overdueAmount: number;
+            riskCategory: string;
+            /** @description Blocked by credit management */
+            creditBlocked: boolean;
+            nextReviewDate: string | "";
+            paymentTerms: string;
+            paymentTermsText: string;
+            /** @description The customer's central blocks */
+            blocks: {
+                order: boolean;
+                delivery: boolean;
+                billing: boolean;
+                posting: boolean;
+            };
             /**
-             * @description S success, E error, W warning, I information, A abort
+             * Format: date-time
+             * @description When the gateway read the data from SAP
+             */
+            retrievedAt: string;
+            /** @description Served from the gateway's short-lived cache */
+            fromCache: boolean;
+        };
+        DeliveriesPanel: {
+            customerNumber: string;
+            deliveries: components["schemas"]["Delivery"][];
+            page: components["schemas"]["Page"];
+            /**
+             * Format: date-time
+             * @description When the gateway read the data from SAP
+             */
+            retrievedAt: string;
+            /** @description Served from the gateway's short-lived cache */
+            fromCache: boolean;
+        };
+        Delivery: {
+            deliveryNumber: string;
+            deliveryDate: string | "";
+            plannedGoodsIssueDate: string | "";
+            actualGoodsIssueDate: string | "";
+            /**
+             * @description The furthest step the delivery has completed
              * @enum {string}
              */
-            type: "S" | "E" | "W" | "I" | "A" | "";
-            /** @description SAP message class */
-            id: string;
-            number: string;
-            message: string;
+            progress: "created" | "inPicking" | "picked" | "shipped" | "billed";
+            trackingReference: string;
+            carrier: string;
+            shippingPoint: string;
+            /** @description Sales orders the delivery ships */
+            salesOrders: string[];
+        };
+        Error: {
+            error: {
+                /** @description Stable code, e.g. SAP_REJECTED, NOT_AUTHORIZED, QUOTE_NOT_APPROVED */
+                code: string;
+                /** @description What went wrong and what to do, for a person */
+                message: string;
+                correlationId?: string;
+                sapMessages?: components["schemas"]["SapMessage"][];
+                retryAfterSeconds?: number;
+                /**
+                 * @description Whose problem it is: an admin's (config), a remote system's (system, transient), the data's (business), the request's (validation)
+                 * @enum {string}
+                 */
+                category?: "config" | "system" | "transient" | "business" | "validation";
+                /**
+                 * @description What the caller can do: retry later, retry after Retry-After, or not retry
+                 * @enum {string}
+                 */
+                action?: "retry" | "rate-limited" | "fail";
+                /** @description Facts behind the error: the parameter, the account column, the quote line … */
+                details?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        Invoice: {
+            invoiceNumber: string;
+            billingDate: string | "";
+            dueDate: string | "";
+            netValue: number;
+            taxAmount: number;
+            grossValue: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** @enum {string} */
+            paymentStatus: "open" | "partiallyPaid" | "overdue" | "paid" | "cancelled" | "notPosted";
+            openBalance: number;
+        };
+        InvoicesPanel: {
+            customerNumber: string;
+            invoices: components["schemas"]["Invoice"][];
+            openItems: components["schemas"]["OpenItem"][];
+            totals: {
+                openBalance: number;
+                overdueAmount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            page: components["schemas"]["Page"];
+            /**
+             * Format: date-time
+             * @description When the gateway read the data from SAP
+             */
+            retrievedAt: string;
+            /** @description Served from the gateway's short-lived cache */
+            fromCache: boolean;
+        };
+        OpenItem: {
+            documentNumber: string;
+            fiscalYear: string;
+            invoiceNumber: string;
+            postingDate: string | "";
+            dueDate: string | "";
+            /** @description Positive for receivables, negative for credits */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            daysOverdue: number;
+        };
+        OrdersPanel: {
+            customerNumber: string;
+            orders: components["schemas"]["SalesOrder"][];
+            page: components["schemas"]["Page"];
+            /**
+             * Format: date-time
+             * @description When the gateway read the data from SAP
+             */
+            retrievedAt: string;
+            /** @description Served from the gateway's short-lived cache */
+            fromCache: boolean;
         };
         Page: {
             returned: number;
             /** @description More rows match than were returned: narrow the date range or raise top */
             hasMore: boolean;
+        };
+        PriceCondition: {
+            conditionType: string;
+            /** @enum {string} */
+            kind: "price" | "discount" | "surcharge" | "tax" | "other";
+            rate: number;
+            isPercentage: boolean;
+            value: number;
+        };
+        PricedLine: {
+            /** Format: uuid */
+            quoteDetailId: string;
+            materialNumber: string;
+            description: string;
+            quantity: number;
+            unit: string;
+            /** @description Net value divided by quantity */
+            netPrice: number;
+            netValue: number;
+            taxAmount: number;
+            conditions: components["schemas"]["PriceCondition"][];
+        };
+        QuotePrice: {
+            /** Format: uuid */
+            quoteId: string;
+            customerNumber: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            netValue: number;
+            taxAmount: number;
+            grossValue: number;
+            lines: components["schemas"]["PricedLine"][];
+            messages: components["schemas"]["SapMessage"][];
+            /** @description SAP's prices were written onto the quote lines */
+            applied: boolean;
+            /** Format: date-time */
+            pricedAt: string;
         };
         SalesOrder: {
             documentNumber: string;
@@ -69,158 +390,16 @@ export interface components {
                 rejected: boolean;
             }[];
         };
-        OrdersPanel: {
-            customerNumber: string;
-            orders: components["schemas"]["SalesOrder"][];
-            page: components["schemas"]["Page"];
+        SapMessage: {
             /**
-             * Format: date-time
-             * @description When the gateway read the data from SAP
-             */
-            retrievedAt: string;
-            /** @description Served from the gateway's short-lived cache */
-            fromCache: boolean;
-        };
-        Delivery: {
-            deliveryNumber: string;
-            deliveryDate: string | "";
-            plannedGoodsIssueDate: string | "";
-            actualGoodsIssueDate: string | "";
-            /**
-             * @description The furthest step the delivery has completed
+             * @description S success, E error, W warning, I information, A abort
              * @enum {string}
              */
-            progress: "created" | "inPicking" | "picked" | "shipped" | "billed";
-            trackingReference: string;
-            carrier: string;
-            shippingPoint: string;
-            /** @description Sales orders the delivery ships */
-            salesOrders: string[];
-        };
-        DeliveriesPanel: {
-            customerNumber: string;
-            deliveries: components["schemas"]["Delivery"][];
-            page: components["schemas"]["Page"];
-            /**
-             * Format: date-time
-             * @description When the gateway read the data from SAP
-             */
-            retrievedAt: string;
-            /** @description Served from the gateway's short-lived cache */
-            fromCache: boolean;
-        };
-        OpenItem: {
-            documentNumber: string;
-            fiscalYear: string;
-            invoiceNumber: string;
-            postingDate: string | "";
-            dueDate: string | "";
-            /** @description Positive for receivables, negative for credits */
-            amount: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            daysOverdue: number;
-        };
-        Invoice: {
-            invoiceNumber: string;
-            billingDate: string | "";
-            dueDate: string | "";
-            netValue: number;
-            taxAmount: number;
-            grossValue: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            /** @enum {string} */
-            paymentStatus: "open" | "partiallyPaid" | "overdue" | "paid" | "cancelled" | "notPosted";
-            openBalance: number;
-        };
-        InvoicesPanel: {
-            customerNumber: string;
-            invoices: components["schemas"]["Invoice"][];
-            openItems: components["schemas"]["OpenItem"][];
-            totals: {
-                openBalance: number;
-                overdueAmount: number;
-                /** @description ISO 4217 currency code */
-                currency: string;
-            };
-            page: components["schemas"]["Page"];
-            /**
-             * Format: date-time
-             * @description When the gateway read the data from SAP
-             */
-            retrievedAt: string;
-            /** @description Served from the gateway's short-lived cache */
-            fromCache: boolean;
-        };
-        CreditPanel: {
-            customerNumber: string;
-            creditControlArea: string;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            creditLimit: number;
-            exposure: number;
-            /** @description Negative when the limit is exceeded */
-            availableCredit: number;
-            utilizationPercent: number | null;
-            overdueAmount: number;
-            riskCategory: string;
-            /** @description Blocked by credit management */
-            creditBlocked: boolean;
-            nextReviewDate: string | "";
-            paymentTerms: string;
-            paymentTermsText: string;
-            /** @description The customer's central blocks */
-            blocks: {
-                order: boolean;
-                delivery: boolean;
-                billing: boolean;
-                posting: boolean;
-            };
-            /**
-             * Format: date-time
-             * @description When the gateway read the data from SAP
-             */
-            retrievedAt: string;
-            /** @description Served from the gateway's short-lived cache */
-            fromCache: boolean;
-        };
-        PriceCondition: {
-            conditionType: string;
-            /** @enum {string} */
-            kind: "price" | "discount" | "surcharge" | "tax" | "other";
-            rate: number;
-            isPercentage: boolean;
-            value: number;
-        };
-        PricedLine: {
-            /** Format: uuid */
-            quoteDetailId: string;
-            materialNumber: string;
-            description: string;
-            quantity: number;
-            unit: string;
-            /** @description Net value divided by quantity */
-            netPrice: number;
-            netValue: number;
-            taxAmount: number;
-            conditions: components["schemas"]["PriceCondition"][];
-        };
-        QuotePrice: {
-            /** Format: uuid */
-            quoteId: string;
-            customerNumber: string;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            netValue: number;
-            taxAmount: number;
-            grossValue: number;
-            lines: components["schemas"]["PricedLine"][];
-            messages: components["schemas"]["SapMessage"][];
-            /** @description SAP's prices were written onto the quote lines */
-            applied: boolean;
-            /** Format: date-time */
-            pricedAt: string;
+            type: "S" | "E" | "W" | "I" | "A" | "";
+            /** @description SAP message class */
+            id: string;
+            number: string;
+            message: string;
         };
         SubmitResult: {
             /** Format: uuid */
@@ -262,23 +441,436 @@ export interface components {
         SyncResults: {
             results: components["schemas"]["SyncResult"][];
         };
-        Error: {
-            error: {
-                /** @description Stable code, e.g. SAP_REJECTED, NOT_AUTHORIZED, QUOTE_NOT_APPROVED */
-                code: string;
-                /** @description What went wrong and what to do, for a person */
-                message: string;
-                correlationId?: string;
-                sapMessages?: components["schemas"]["SapMessage"][];
-                retryAfterSeconds?: number;
+    };
+    responses: {
+        /** @description REQUEST_INVALID: a parameter or the body does not fit the contract; the message names it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description TOKEN_MISSING, TOKEN_EXPIRED, TOKEN_INVALID: no acceptable Microsoft Entra ID access token for the gateway API. */
+        Unauthorized: {
+            headers: {
+                /** @description Bearer challenge (RFC 6750) */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description NOT_AUTHORIZED: CRM does not let the user read the record; USER_TOKEN_REQUIRED, SCOPE_MISSING: the token is not a user's token for this API. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The record does not exist in CRM (ACCOUNT_NOT_FOUND, QUOTE_NOT_FOUND, RECORD_NOT_FOUND …), or SAP does not know it (SAP_NOT_FOUND). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The record's state does not allow it: ACCOUNT_NOT_LINKED, QUOTE_NOT_APPROVED, QUOTE_NOT_EDITABLE, SUBMIT_IN_PROGRESS, SYNC_RESULT_NOT_RETRYABLE. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description SAP or CRM refused the data (SAP_REJECTED with sapMessages, MATERIAL_NOT_SELLABLE …). */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description RATE_LIMITED: too many requests by this user; try again after Retry-After seconds. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description INTERNAL_ERROR or a configuration problem of the gateway; the log has the details under the correlation id. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description SAP or Dataverse failed in a way a retry will not fix. */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description SAP or Dataverse is unreachable, slow (SAP_TIMEOUT) or busy: retry after Retry-After seconds. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
             };
         };
     };
-    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getAccountOrders: {
+        parameters: {
+            query?: {
+                /** @description First day of the window (default: a year ago) */
+                from?: string;
+                /** @description Last day of the window (default: open-ended) */
+                to?: string;
+                /** @description open: only documents not yet completed (orders), not yet paid (invoices), not yet shipped (deliveries) */
+                status?: "open" | "all";
+                /** @description Most documents returned, newest first */
+                top?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Dataverse account id */
+                accountid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersPanel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAccountDeliveries: {
+        parameters: {
+            query?: {
+                /** @description First day of the window (default: a year ago) */
+                from?: string;
+                /** @description Last day of the window (default: open-ended) */
+                to?: string;
+                /** @description open: only documents not yet completed (orders), not yet paid (invoices), not yet shipped (deliveries) */
+                status?: "open" | "all";
+                /** @description Most documents returned, newest first */
+                top?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Dataverse account id */
+                accountid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveriesPanel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAccountInvoices: {
+        parameters: {
+            query?: {
+                /** @description First day of the window (default: a year ago) */
+                from?: string;
+                /** @description Last day of the window (default: open-ended) */
+                to?: string;
+                /** @description open: only documents not yet completed (orders), not yet paid (invoices), not yet shipped (deliveries) */
+                status?: "open" | "all";
+                /** @description Most documents returned, newest first */
+                top?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Dataverse account id */
+                accountid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicesPanel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAccountCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dataverse account id */
+                accountid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditPanel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    priceQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dataverse quote id */
+                quoteid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Write SAP's prices onto the quote lines
+                     * @default false
+                     */
+                    apply?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePrice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submitQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dataverse quote id */
+                quoteid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Create an SAP quotation or a sales order
+                     * @default order
+                     * @enum {string}
+                     */
+                    as?: "quotation" | "order";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRecordSyncResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dataverse table logical name */
+                table: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retrySyncResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+}
