@@ -83,6 +83,8 @@ export interface ControlSlotModel {
   label: string;
   /** namespace.constructor: the name the bundle registers with ComponentFramework.registerControl. */
   controlName: string;
+  /** A virtual control returns React elements from updateView; a standard one renders into a container. */
+  controlType: 'virtual' | 'standard';
   bundleUrl: string;
   cssUrls: string[];
   platformLibraries: PlatformLibraryModel[];
@@ -120,7 +122,11 @@ export interface ViewModel {
   title: string;
   table: string;
   columns: ViewColumnModel[];
+  /** OData $filter of the view, if any. */
+  filter?: string;
   orderBy: string;
+  /** The table has a currency lookup (transactioncurrencyid) its amounts are in. */
+  hasCurrency: boolean;
   /** Path of the record's form: /accounts/ or /quotes/. */
   formPath: string;
 }
@@ -128,14 +134,40 @@ export interface ViewModel {
 export interface SubgridModel {
   id: string;
   table: string;
+  /** The table has a currency lookup (transactioncurrencyid) its amounts are in. */
+  hasCurrency: boolean;
   /** The lookup column on the subgrid's table that points at the form's record. */
   parentColumn: string;
   columns: ColumnModel[];
   orderBy: string;
 }
 
+/** What the host says on the page, in the user's language; {0} marks where a value goes. */
+export interface HostMessages {
+  loading: string;
+  noRecords: string;
+  loadMore: string;
+  /** {0}: Dataverse's message. */
+  recordUnavailable: string;
+  /** {0}: Dataverse's message. */
+  readFailed: string;
+  saved: string;
+  /** {0}: Dataverse's message. */
+  saveFailed: string;
+  unsavedChanges: string;
+  signInRequired: string;
+  /** {0}: the control's label; what went wrong is logged to the console. */
+  controlFailed: string;
+  /** Buttons and title of the dialogs context.navigation opens. */
+  dialogOk: string;
+  dialogCancel: string;
+  dialogError: string;
+  discardChanges: string;
+}
+
 interface PageModelBase {
   user: PreviewUser;
+  messages: HostMessages;
   webApi: WebApiModel;
   /** The tables the page reads, by logical name. */
   tables: Record<string, TableModel>;
