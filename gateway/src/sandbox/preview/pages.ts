@@ -187,7 +187,8 @@ function cellMarkup(model: FormPageModel, cell: Cell, section: SectionLayout, st
   if (problem) {
     return html`<div class="control-cell"><div class="control-problem" id="${slotId}" role="note" aria-label="${problem.label}"><strong>${problem.label}</strong><p>${fillIn(strings.controlProblem, problem.problem)}</p></div></div>`;
   }
-  return html`<div class="control-cell"><div class="control-slot" id="${slotId}" role="region" aria-label="${cell.label[language]}"></div></div>`;
+  // The control names its own content; the slot only holds it.
+  return html`<div class="control-cell"><div class="control-slot" id="${slotId}" data-control="${cell.control}"></div></div>`;
 }
 
 export function formBody(model: FormPageModel, layout: FormLayout): Html {

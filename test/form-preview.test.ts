@@ -1,0 +1,157 @@
+/**
+ * The form preview as a new user meets it after `npm start`: the gateway on the sandbox, Debian's
+ * Chromium driven by playwright-core. A rep signs in, finds their account on the home page (read
+ * through the Web API as them), opens its form, and on the SAP tab the real built control bundles
+ * render through the preview's ComponentFramework context: the bound SAP customer number, strings
+ * from the control's .resx, and the orders the gateway's API gives that rep, with amounts and dates
+ * formatted for the user's language. Switching to German switches strings and formats. The quote
+ * form shows the quote's lines and SAP pricing. Screenshots go to test-results/form-preview/.
+ *
+ * Needs the built controls and the compiled browser host: `npm test` runs `npm run build` first.
+ */
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type RunningGateway } from '../gateway/src/cli/gateway.js';
+import { configSchema } from '../gateway/src/config/schema.js';
+import { createLogger } from '../gateway/src/log/logger.js';
+import { seededCrm, type SeededAccount, type SeededQuote } from '../gateway/src/sandbox/crmSeed/index.js';
+import { SANDBOX_PERSONAS } from '../gateway/src/sandbox/identities.js';
+import { createControlCatalog } from '../gateway/src/sandbox/preview/controlCatalog.js';
+import { defaultPreviewPaths } from '../gateway/src/sandbox/preview/paths.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = fileURLToPath(new URL('../test-results/form-preview/', import.meta.url));
+const paths = defaultPreviewPaths();
+const silent = createLogger({ level: 'error', stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
+const anna = SANDBOX_PERSONAS.find((persona) => persona.key === 'anna')!;
+
+interface OrdersAnswer {
+  orders: { documentNumber: string; documentDate: string; netValue: number; currency: string }[];
+}
+
+let gateway: RunningGateway;
+let browser: Browser;
+let account: SeededAccount;
+let quote: SeededQuote;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  for (const [what, file] of [
+    ['the built SapOrders control', `${paths.controlsOutDir}/SapOrders/bundle.js`],
+    ["the form preview's compiled browser host", `${paths.hostScriptsDir}/browser/host.js`],
+    ['Chromium', CHROMIUM],
+  ] as const) {
+    if (!existsSync(file)) throw new Error(`${what} is missing (${file}): run npm run build (npm test does), and install chromium (.ci/run does).`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  gateway = await startGateway(configSchema.parse({ server: { port: 0 }, sandbox: { customers: 40, today: '2026-11-27' } }), silent);
+  const crm = seededCrm(gateway.sandbox!.dataverse);
+  account = crm.accountOf('anna');
+  quote = crm.quoteOf('anna', 'draft');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** The control's strings as its built .resx files give them for a language. */
+function controlStrings(folder: string, languageId: 1033 | 1031): Record<string, string> {
+  const catalog = createControlCatalog(paths.controlsOutDir);
+  return catalog.strings(catalog.control(folder), languageId);
+}
+
+/** The text before a placeholder: "As of {0}" → "As of ". */
+const prefixOf = (template: string): string => template.slice(0, template.indexOf('{0}'));
+const fill = (template: string, value: string): string => template.replace('{0}', value);
+
+async function signIn(page: Page, fullName: string): Promise<void> {
+  await page.goto(`${gateway.origin}/`);
+  await page.getByRole('button', { name: new RegExp(fullName) }).click();
+  await page.waitForURL(`${gateway.origin}/`);
+}
+
+describe('the form preview', () => {
+  it('serves the preview at / on the gateway started on the sandbox', async () => {
+    const response = await fetch(`${gateway.origin}/`);
+    expect(response.status, 'startGateway mounts the form preview router at / in sandbox mode').toBe(200);
+    expect(await response.text()).toContain(anna.fullName);
+  });
+
+  it("signs a rep in, lists their accounts, and renders the account's SAP controls with SAP's values, in English and in German", { timeout: 120_000 }, async () => {
+    const page = await newPage();
+    await signIn(page, anna.fullName);
+
+    const accounts = page.locator('[data-view="accounts"]');
+    await expect.poll(() => accounts.getByRole('link', { name: account.name }).count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true });
+
+    await accounts.getByRole('link', { name: account.name }).click();
+    await page.waitForURL(`${gateway.origin}/accounts/${account.id}`);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(account.name);
+    await page.getByRole('tab', { name: 'SAP' }).click();
+
+    // What the gateway's API gives this rep for the account, asked with the rep's own token.
+    const token = (await (await page.request.get(`${gateway.origin}/sandbox/preview/token?resource=gateway`)).json()) as { accessToken: string };
+    const answer = (await (await fetch(`${gateway.origin}/api/v1/accounts/${account.id}/sap/orders`, { headers: { Authorization: `Bearer ${token.accessToken}` } })).json()) as OrdersAnswer;
+    expect(answer.orders.length).toBeGreaterThan(0);
+    const [order] = answer.orders;
+
+    const english = controlStrings('SapOrders', 1033);
+    const orders = page.locator('#control-SapOrders');
+    await expect.poll(() => orders.textContent(), { timeout: 20_000 }).toContain(order!.documentNumber);
+    const shown = (await orders.textContent())!;
+    expect(shown).toContain(english.title);
+    expect(shown).toContain(fill(english.customer!, account.customerNumber));
+    expect(shown).toMatch(new RegExp(`${prefixOf(english.asOf!)}\\d{1,2}/\\d{1,2}/\\d{4}`));
+    expect(shown).toContain(`€${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(order!.netValue)}`);
+    await page.screenshot({ path: `${SCREENSHOTS}account-sap-en.png`, fullPage: true });
+
+    await page.getByLabel('Language').selectOption('1031');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(`${gateway.origin}/accounts/${account.id}`);
+    await page.getByRole('tab', { name: 'SAP' }).click();
+    const german = controlStrings('SapOrders', 1031);
+    const ordersDe = page.locator('#control-SapOrders');
+    await expect.poll(() => ordersDe.textContent(), { timeout: 20_000 }).toContain(order!.documentNumber);
+    const shownDe = (await ordersDe.textContent())!;
+    expect(shownDe).toContain(german.title);
+    expect(shownDe).toContain(fill(german.customer!, account.customerNumber));
+    expect(shownDe).toMatch(new RegExp(`${prefixOf(german.asOf!)}\\d{2}\\.\\d{2}\\.\\d{4}`));
+    expect(shownDe).toContain(`${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }).format(order!.netValue)} €`);
+    await page.screenshot({ path: `${SCREENSHOTS}account-sap-de.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it("shows a quote's lines from Dataverse and SAP's prices for them", { timeout: 120_000 }, async () => {
+    const page = await newPage();
+    await signIn(page, anna.fullName);
+    await page.goto(`${gateway.origin}/quotes/${quote.id}`);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(quote.name);
+    const lines = page.locator('[data-subgrid="quote-lines"] tr');
+    await expect.poll(() => lines.count(), { timeout: 15_000 }).toBe(quote.lineIds.length);
+    const pricing = page.locator('#control-SapPricing');
+    await expect.poll(() => pricing.textContent(), { timeout: 20_000 }).toContain(controlStrings('SapPricing', 1033).title);
+    await page.screenshot({ path: `${SCREENSHOTS}quote.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('raised no error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
