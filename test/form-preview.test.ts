@@ -122,6 +122,14 @@ describe('the form preview', () => {
     expect(shown).toContain(`€${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(order!.netValue)}`);
     await page.screenshot({ path: `${SCREENSHOTS}account-sap-en.png`, fullPage: true });
 
+    // A change on the form reaches the control bound to the column (updateView), before it is saved.
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await page.getByLabel('SAP customer number').fill('0000009999');
+    await page.getByLabel('SAP customer number').press('Tab');
+    await expect.poll(() => page.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
+    await page.getByRole('tab', { name: 'SAP' }).click();
+    await expect.poll(() => orders.textContent()).toContain(fill(english.customer!, '0000009999'));
+
     await page.getByLabel('Language').selectOption('1031');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(`${gateway.origin}/accounts/${account.id}`);
@@ -148,6 +156,22 @@ describe('the form preview', () => {
     const pricing = page.locator('#control-SapPricing');
     await expect.poll(() => pricing.textContent(), { timeout: 20_000 }).toContain(controlStrings('SapPricing', 1033).title);
     await page.screenshot({ path: `${SCREENSHOTS}quote.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('opens an account the rep may not read without its data, and the gateway refuses its SAP data too', { timeout: 120_000 }, async () => {
+    const erin = SANDBOX_PERSONAS.find((persona) => persona.key === 'erin')!;
+    const hidden = seededCrm(gateway.sandbox!.dataverse).accountNotReadableBy('erin');
+    const page = await newPage();
+    await signIn(page, erin.fullName);
+    await expect.poll(() => page.locator('[data-view="accounts"]').textContent(), { timeout: 15_000 }).not.toContain('Loading…');
+    expect(await page.locator('[data-view="accounts"]').textContent()).not.toContain(hidden.name);
+    await page.goto(`${gateway.origin}/accounts/${hidden.id}`);
+    await expect.poll(() => page.locator('#form-notifications').textContent(), { timeout: 15_000 }).toContain('Dataverse does not let you read this record');
+    expect(await page.locator('body').textContent()).not.toContain(hidden.name);
+    await page.getByRole('tab', { name: 'SAP' }).click();
+    await expect.poll(() => page.locator('#control-SyncStatus').textContent(), { timeout: 20_000 }).toContain(controlStrings('SyncStatus', 1033).notAuthorized);
+    await page.screenshot({ path: `${SCREENSHOTS}account-not-readable.png`, fullPage: true });
     await page.context().close();
   });
 

@@ -89,8 +89,8 @@ export class HostedControl {
     }
   }
 
-  /** Something the control sees may have changed: the form's values ('parameters'), or 'layout'. Renders once for a burst of calls. */
-  update(what: string): void {
+  /** Something the control sees may have changed: the form's values ('parameters'), its size ('layout'), or it asked ('requestRender'). Renders once for a burst of calls. */
+  update(what: 'parameters' | 'layout' | 'requestRender'): void {
     if (!this.instance || this.destroyed) return;
     this.pending.add(what);
     if (this.scheduled) return;
@@ -177,7 +177,8 @@ export class HostedControl {
     mode.isControlDisabled = this.form.readOnly() || this.slot.disabled;
     mode.contextInfo.entityRecordName = this.form.recordName();
     context.parameters = next;
-    context.updatedProperties = [...changed, ...[...this.pending].filter((what) => what !== 'parameters')];
+    // The runtime names changed properties, and "layout" when the allocated size changed.
+    context.updatedProperties = [...changed, ...(this.pending.has('layout') ? ['layout'] : [])];
     this.pending.clear();
     try {
       const view = this.instance!.updateView(context);
