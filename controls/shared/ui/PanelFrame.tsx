@@ -3,7 +3,7 @@
  * a busy indicator while it loads, and the refresh command.
  */
 
-import { ActionButton, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
+import { ActionButton, mergeStyles, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
 import * as React from 'react';
 import { fill } from '../pcf/strings';
 import type { Formatter } from '../format/formatter';
@@ -23,11 +23,13 @@ export interface PanelFrameProps {
 }
 
 const frameTokens = { childrenGap: 8, padding: 4 };
+// The host page's own styles (e.g. centred text) stay outside the panel.
+const frameClass = mergeStyles({ textAlign: 'start' });
 
 export function PanelFrame(props: PanelFrameProps): React.ReactElement {
   const { strings, freshness } = props;
   return (
-    <section className="ecc365-panel" aria-label={props.title} aria-busy={props.refreshing === true}>
+    <section className={`ecc365-panel ${frameClass}`} aria-label={props.title} aria-busy={props.refreshing === true}>
       <Stack tokens={frameTokens}>
         <Stack horizontal wrap verticalAlign="center" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
           <Stack>
