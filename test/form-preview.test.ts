@@ -153,9 +153,53 @@ describe('the form preview', () => {
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(quote.name);
     const lines = page.locator('[data-subgrid="quote-lines"] tr');
     await expect.poll(() => lines.count(), { timeout: 15_000 }).toBe(quote.lineIds.length);
+    // SAP's price for the quote as the gateway's API gives it to this rep.
+    const token = (await (await page.request.get(`${gateway.origin}/sandbox/preview/token?resource=gateway`)).json()) as { accessToken: string };
+    const price = (await (
+      await fetch(`${gateway.origin}/api/v1/quotes/${quote.id}/sap/price`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token.accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ apply: false }),
+      })
+    ).json()) as { netValue: number; currency: string };
+    const symbol = new Intl.NumberFormat('en-US', { style: 'currency', currency: price.currency }).formatToParts(0).find((part) => part.type === 'currency')!.value;
     const pricing = page.locator('#control-SapPricing');
     await expect.poll(() => pricing.textContent(), { timeout: 20_000 }).toContain(controlStrings('SapPricing', 1033).title);
+    await expect.poll(() => pricing.textContent(), { timeout: 20_000 }).toContain(`${symbol}${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(price.netValue)}`);
     await page.screenshot({ path: `${SCREENSHOTS}quote.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it("sends an approved quote to SAP from the form: SAP's number shows, Dataverse holds it, a second press makes no second document", { timeout: 120_000 }, async () => {
+    const approved = seededCrm(gateway.sandbox!.dataverse).quoteOf('anna', 'approved');
+    const salesDocuments = gateway.sandbox!.ecc.db.table('VBAK');
+    const page = await newPage();
+    await signIn(page, anna.fullName);
+    await page.goto(`${gateway.origin}/quotes/${approved.id}`);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe(approved.name);
+    await page.getByRole('tab', { name: 'SAP' }).click();
+    const send = page.locator('#control-SendQuoteToSap');
+    const documentField = page.getByLabel('SAP document number');
+    const before = salesDocuments.size;
+
+    await send.getByRole('button', { name: 'Send to SAP as order' }).click({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => documentField.inputValue(), { timeout: 20_000 }).not.toBe('');
+    const documentNumber = await documentField.inputValue();
+    expect(await send.textContent()).toContain(documentNumber);
+    expect(salesDocuments.size).toBe(before + 1);
+    expect(gateway.sandbox!.dataverse.store.table('quote').get(approved.id)?.ecc_sapdocumentnumber).toBe(documentNumber);
+    await page.screenshot({ path: `${SCREENSHOTS}quote-sent.png`, fullPage: true });
+
+    await send.getByRole('button', { name: 'Send to SAP as order' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => send.textContent(), { timeout: 20_000 }).toContain(documentNumber);
+    expect(salesDocuments.size).toBe(before + 1);
+
+    // Read again, the form holds what Dataverse holds: nothing left unsaved.
+    await page.getByRole('toolbar').getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => page.locator('[data-dirty-flag]').isHidden()).toBe(true);
+    expect(await documentField.inputValue()).toBe(documentNumber);
     await page.context().close();
   });
 

@@ -89,6 +89,7 @@ export function page(frame: PageFrame, body: Html, model?: PageModel): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} – ${strings.appName}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${frame.assets.stylesheet}">
 </head>
 <body>

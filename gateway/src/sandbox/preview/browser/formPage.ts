@@ -42,6 +42,12 @@ export function startFormPage(model: FormPageModel, shared: SharedContext): void
   const refreshButton = document.querySelector<HTMLButtonElement>('[data-command="refresh"]')!;
   const dirtyFlag = document.querySelector<HTMLElement>('[data-dirty-flag]')!;
 
+  /** A change that matches what Dataverse holds is no change. */
+  function setChange(column: string, value: string | number | boolean | null): void {
+    if ((loaded?.[column] ?? null) === value) changes.delete(column);
+    else changes.set(column, value);
+  }
+
   const row = (): Row | undefined => (loaded ? { ...loaded, ...Object.fromEntries(changes) } : undefined);
   const recordName = (): string => {
     const name = row()?.[table.primaryNameAttribute];
@@ -58,7 +64,7 @@ export function startFormPage(model: FormPageModel, shared: SharedContext): void
     currencySymbol: () => currencySymbol,
     readOnly,
     changeColumn: (column, value) => {
-      changes.set(column, value);
+      setChange(column, value);
       showValues();
       updateControls();
     },
@@ -104,6 +110,8 @@ export function startFormPage(model: FormPageModel, shared: SharedContext): void
     try {
       loaded = await shared.webAPI.retrieveRecord(model.table, model.recordId, `?$select=${[...select].join(',')}`);
       readable = true;
+      // A control may have given the form a value the gateway has meanwhile written to the record.
+      for (const [column, value] of [...changes]) setChange(column, value);
       currencySymbol = await currencies.of(loaded);
     } catch (error) {
       loaded = undefined;
@@ -176,10 +184,7 @@ export function startFormPage(model: FormPageModel, shared: SharedContext): void
   for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[data-column], textarea[data-column]')) {
     input.addEventListener('input', () => {
       const column = input.dataset.column!;
-      const original = loaded?.[column] ?? null;
-      const value = input.value === '' ? null : input.value;
-      if (value === original) changes.delete(column);
-      else changes.set(column, value);
+      setChange(column, input.value === '' ? null : input.value);
       input.dataset.dirty = String(changes.has(column));
       dirtyFlag.hidden = changes.size === 0;
       saveButton.disabled = changes.size === 0 || readOnly();
@@ -210,13 +215,10 @@ export function startFormPage(model: FormPageModel, shared: SharedContext): void
 
   refreshButton.addEventListener('click', () => {
     void (async () => {
-      if (changes.size > 0) {
-        const { confirmed } = await shared.navigation.openConfirmDialog({ text: messages.discardChanges });
-        if (!confirmed) return;
-      }
-      changes.clear();
       clearNotifications();
       await readRecord();
+      // Asked only about changes that differ from what Dataverse now holds.
+      if (changes.size > 0 && (await shared.navigation.openConfirmDialog({ text: messages.discardChanges })).confirmed) changes.clear();
       showValues();
       updateControls();
       await readSubgrids();
