@@ -125,7 +125,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
     credit: async (link) => {
       const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
       const creditControlArea = linkPart(link, 'creditControlArea', 'SAP credit control area', { value: options.defaults.creditControlArea, setting: 'panels.creditControlArea' });
-      const companyCode = link.companyCode || options.defaults.companyCode ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
+      const companyCode = (link.companyCode || options.defaults.companyCode) ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
       const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}`;
       // Customizing is shared by every panel: read outside this panel's deadline, so a panel that times out does not cancel it for the others.
       const texts = async () => (await paymentTermsTexts.get(options.language, () => readPaymentTermsTexts(options.sap, options.language))).value;

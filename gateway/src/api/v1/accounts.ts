@@ -29,24 +29,23 @@ type ListPanel = 'orders' | 'deliveries' | 'invoices';
 export function accountPanelsRouter(options: AccountRoutesOptions): Router {
   const router = Router();
 
-  const accountOf = async (request: Request, response: Response): Promise<AccountSapLink> => {
-    const { accountid } = parsed(accountParamsSchema, request.params, 'path');
+  /** The account as the signed-in rep may read it, with its SAP link: the access check, before any SAP call. */
+  const accountOf = async (accountId: string, response: Response): Promise<AccountSapLink> => {
     const user = userOf(response);
-    return options.access.check(user, 'account', accountid, () => options.readAccount(user.objectId, accountid));
+    return options.access.check(user, 'account', accountId, () => options.readAccount(user.objectId, accountId));
   };
 
   for (const panel of ['orders', 'deliveries', 'invoices'] satisfies ListPanel[]) {
-    router.get(`/accounts/:accountid/sap/${panel}`, async (request, response) => {
-      parsed(accountParamsSchema, request.params, 'path');
+    router.get(`/accounts/:accountid/sap/${panel}`, async (request: Request, response: Response) => {
+      const { accountid } = parsed(accountParamsSchema, request.params, 'path');
       const query: ListQuery = parsed(listQuery, request.query, 'query');
-      const account = await accountOf(request, response);
-      response.json(await options.panels[panel](account, query));
+      response.json(await options.panels[panel](await accountOf(accountid, response), query));
     });
   }
-  router.get('/accounts/:accountid/sap/credit', async (request, response) => {
-    parsed(accountParamsSchema, request.params, 'path');
+  router.get('/accounts/:accountid/sap/credit', async (request: Request, response: Response) => {
+    const { accountid } = parsed(accountParamsSchema, request.params, 'path');
     parsed(noQuery, request.query, 'query');
-    response.json(await options.panels.credit(await accountOf(request, response)));
+    response.json(await options.panels.credit(await accountOf(accountid, response)));
   });
   return router;
 }
