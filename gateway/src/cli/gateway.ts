@@ -41,7 +41,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     bodyLimit: config.server.bodyLimit,
     health,
     readiness,
-    mounts: [...panelApi.mounts, ...(sandbox ? [{ path: '/sandbox', router: sandbox.router }] : [])],
+    // The form preview at / goes last: it answers the pages the other routers leave.
+    mounts: [...panelApi.mounts, ...(sandbox ? [{ path: '/sandbox', router: sandbox.router }, { path: '/', router: sandbox.preview.router }] : [])],
   });
   const { server, origin } = await listen(app, config.server.host, config.server.port);
   sandbox?.attach(origin);
@@ -58,6 +59,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     dataverse,
     sandbox,
     endpoints: [
+      ...(sandbox?.preview.endpoints(origin) ?? []),
       { label: 'Gateway', url: origin },
       { label: 'Health', url: `${origin}/healthz` },
       { label: 'Readiness', url: `${origin}/readyz`, note: `checks SAP (${sap.description}) and Dataverse (${dataverse.description})` },

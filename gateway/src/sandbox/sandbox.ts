@@ -22,6 +22,7 @@ import { createSimulatedEcc, type SeededEcc } from './ecc/index.js';
 import { eccKnobsSchema, type EccKnobs } from './ecc/knobs.js';
 import { createKnobsRouter } from './knobsRouter.js';
 import { seedCrmFromEcc, setSandboxGatewayUrl } from './crmSeed/index.js';
+import { createFormPreview, type FormPreview } from './preview/index.js';
 import { createSoapRfcRouter } from './ecc/soap/router.js';
 import { SANDBOX_APPLICATIONS } from './identities.js';
 import { createSandboxTokenVerifier, IDP_MOUNT_PATH, startSandboxIdentityProvider, type SandboxIdentityProvider, type SandboxTokenVerifier } from './idp/index.js';
@@ -44,6 +45,8 @@ export interface Sandbox extends SeededEcc {
   dataverse: SimulatedDataverse;
   /** The simulated Dataverse's limits, webhooks, latency and state file. */
   dataverseEnvironment: DataverseEnvironment;
+  /** CRM-like account and quote forms hosting the built controls: mount its router at / beside a gateway. */
+  preview: FormPreview;
   /**
    * Tells the sandbox the origin it is served on, once the server listens: the simulated
    * Dataverse accepts only tokens issued for its own URL, as Dataverse does.
@@ -79,6 +82,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   await seedCrmFromEcc(dataverse, ecc, { seed: options.seed });
   dataverseEnvironment.flush();
 
+  const preview = createFormPreview({ registry: dataverse.registry });
+
   let verifier: SandboxTokenVerifier | undefined;
   const soapRfc = createSoapRfcRouter(ecc);
   const router = Router();
@@ -102,10 +107,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     idp,
     dataverse,
     dataverseEnvironment,
+    preview,
     attach: (origin) => {
       verifier = createSandboxTokenVerifier(idp, { audience: sandboxDataverseUrl(origin) });
       dataverseEnvironment.attach(sandboxDataverseUrl(origin));
       setSandboxGatewayUrl(dataverse, origin);
+      preview.attach(origin);
     },
     endpoints: (origin) => [
       {
