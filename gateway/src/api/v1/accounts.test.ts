@@ -56,6 +56,7 @@ describe('the account panel routes', () => {
 
       const credit = await fx.request('GET', panel(annasAccount, 'credit'), { as: 'anna' });
       expect(credit.status).toBe(200);
+      expect(credit.headers.get('cache-control')).toBe('no-store');
       expect(creditPanelSchema.parse(credit.body)).toMatchObject({ customerNumber: alphaOut(customer.customerNumber), creditLimit: 15_000, paymentTerms: 'NT30' });
     });
 

@@ -1,6 +1,7 @@
 /**
- * The panel API (/api/v1) as one router: CORS for the CRM's origins, then the bearer token,
- * then the per-user rate limit, then the feature routes (account panels, sync results, quotes).
+ * The panel API (/api/v1) as one router: answers kept by no cache, CORS for the CRM's origins,
+ * then the bearer token, then the per-user rate limit, then the feature routes (account panels,
+ * sync results, quotes).
  * Errors go to the application's error handler (api/errorHandler.ts).
  */
 
@@ -21,6 +22,11 @@ export interface PanelApiOptions {
 
 export function createPanelApiRouter(options: PanelApiOptions): Router {
   const router = Router();
+  // Answers hold what one rep may see: no browser or proxy keeps them.
+  router.use((_request, response, next) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   router.use(panelApiCors(options.isAllowedOrigin));
   router.use(authenticate(options.validator));
   router.use(perUserRateLimit(options.rateLimit));
