@@ -3,15 +3,16 @@
  * tracking reference and carrier, and the sales orders each ships.
  *
  * The headers are the only read that selects by customer and date; status (VBUK), carrier
- * (partner) and the orders shipped (from the items) are read by delivery number, in parallel with
- * one another, and alongside the headers for the deliveries shown last time (readListedDocuments).
+ * (partner) and the orders shipped (the items' reference, nothing else of the items) are read by
+ * delivery number, in parallel with one another, and alongside the headers for the deliveries
+ * shown last time (readListedDocuments).
  * Carrier names change rarely and are kept (`carrierNames`), so a known carrier costs no read.
  */
 
-import type { DeliveryItem, DeliveryStatus } from '../model/delivery.js';
+import type { DeliveryStatus } from '../model/delivery.js';
 import type { DeliveriesPanel } from '../model/panelApi.js';
 import { alphaOut } from '../sap/alpha.js';
-import { deliveryOf, listDeliveryHeaders, readDeliveryCarriers, readDeliveryItems, readDeliveryStatuses, readVendorNames } from '../sap/operations/listDeliveries.js';
+import { deliveryOf, listDeliveryHeaders, readDeliveredSalesDocuments, readDeliveryCarriers, readDeliveryStatuses, readVendorNames } from '../sap/operations/listDeliveries.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { readListedDocuments } from './listedDocuments.js';
 import { firstRows, type PanelWindow } from './panelQuery.js';
@@ -27,13 +28,13 @@ export interface DeliveriesRequest {
 
 interface DeliveryDetails {
   status: DeliveryStatus | undefined;
-  items: DeliveryItem[];
+  salesOrders: string[];
   carrier: string | undefined;
 }
 
 async function readDeliveryDetails(sap: RfcSession, numbers: string[]): Promise<Map<string, DeliveryDetails>> {
-  const [statuses, items, carriers] = await Promise.all([readDeliveryStatuses(sap, numbers), readDeliveryItems(sap, numbers), readDeliveryCarriers(sap, numbers)]);
-  return new Map(numbers.map((number) => [number, { status: statuses.get(number), items: items.get(number) ?? [], carrier: carriers.get(number) }]));
+  const [statuses, salesOrders, carriers] = await Promise.all([readDeliveryStatuses(sap, numbers), readDeliveredSalesDocuments(sap, numbers), readDeliveryCarriers(sap, numbers)]);
+  return new Map(numbers.map((number) => [number, { status: statuses.get(number), salesOrders: salesOrders.get(number) ?? [], carrier: carriers.get(number) }]));
 }
 
 /** Names of the carriers, from `carrierNames` where kept, the others in one read. */
@@ -71,9 +72,10 @@ export async function readDeliveriesPanel(
   );
   const byNumber = new Map((await headers).map((header) => [header.deliveryNumber, header]));
   const names = await carrierNamesOf(sap, documents.flatMap(({ details }) => (details.carrier !== undefined ? [details.carrier] : [])), carrierNames);
-  const deliveries = documents.map(({ number, details }) =>
-    deliveryOf(byNumber.get(number)!, details.status, details.items, details.carrier !== undefined ? { number: details.carrier, name: names.get(details.carrier) ?? '' } : undefined),
-  );
+  const deliveries = documents.map(({ number, details }) => ({
+    ...deliveryOf(byNumber.get(number)!, details.status, [], details.carrier !== undefined ? { number: details.carrier, name: names.get(details.carrier) ?? '' } : undefined),
+    salesOrders: details.salesOrders,
+  }));
   // Not yet shipped: goods issue not posted in full.
   const matching = deliveries.filter((delivery) => window.status === 'all' || delivery.status.goodsMovement !== 'complete');
   const { rows, page } = firstRows(matching, window, { scanned: byNumber.size });
@@ -89,7 +91,7 @@ export async function readDeliveriesPanel(
         trackingReference: delivery.trackingReference,
         carrier: delivery.carrier,
         shippingPoint: delivery.shippingPoint,
-        salesOrders: [...new Set(delivery.items.map((item) => item.salesDocument).filter((order) => order !== ''))],
+        salesOrders: delivery.salesOrders,
       })),
       page,
     },

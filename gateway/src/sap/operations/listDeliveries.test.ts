@@ -5,7 +5,7 @@ import { alphaOut } from '../alpha.js';
 import { SapNotFoundError } from '../errors.js';
 import { describeOverTransports } from '../testing/transports.js';
 import { InvalidInputError } from './inputValidation.js';
-import { deliveryOf, listDeliveries, listDeliveryHeaders, readDeliveryCarriers, readDeliveryItems, readDeliveryStatuses, readVendorNames } from './listDeliveries.js';
+import { deliveryOf, listDeliveries, listDeliveryHeaders, readDeliveredSalesDocuments, readDeliveryCarriers, readDeliveryItems, readDeliveryStatuses, readVendorNames } from './listDeliveries.js';
 
 describeOverTransports('listDeliveries', (sap) => {
   const test = sap.testEcc;
@@ -80,6 +80,8 @@ describeOverTransports('listDeliveries', (sap) => {
       return deliveryOf(header, statuses.get(header.deliveryNumber), items.get(header.deliveryNumber) ?? [], vendor ? { number: vendor, name: names.get(vendor)! } : undefined);
     });
     expect(assembled).toEqual(await all());
+    const ordersShipped = await readDeliveredSalesDocuments(sap.client, numbers);
+    expect(ordersShipped).toEqual(new Map(assembled.map((delivery) => [delivery.deliveryNumber, [...new Set(delivery.items.map((item) => item.salesDocument))]])));
   });
 
   it('returns an empty list for a customer without deliveries and SapNotFoundError for an unknown one', async () => {

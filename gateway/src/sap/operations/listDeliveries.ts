@@ -126,6 +126,20 @@ export async function readDeliveryItems(session: RfcSession, deliveryNumbers: st
   return items;
 }
 
+/** The sales documents each delivery ships (LIPS-VGBEL), by delivery number, without the rest of the items. */
+export async function readDeliveredSalesDocuments(session: RfcSession, deliveryNumbers: string[]): Promise<Map<string, string[]>> {
+  const rows = await readTableByKeys(session, { table: 'LIPS', fields: ['VBELN', 'VGBEL'], keyField: 'VBELN', keys: keysOf(deliveryNumbers) });
+  const documents = new Map<string, string[]>();
+  for (const row of rows) {
+    const delivery = alphaOut(row.VBELN ?? '');
+    const document = alphaOut(row.VGBEL ?? '');
+    const known = documents.get(delivery) ?? [];
+    if (document !== '' && !known.includes(document)) documents.set(delivery, [...known, document]);
+    else documents.set(delivery, known);
+  }
+  return documents;
+}
+
 /** The forwarding agent of deliveries (VBPA header partner), by delivery number: the vendor number, without its name. */
 export async function readDeliveryCarriers(session: RfcSession, deliveryNumbers: string[]): Promise<Map<string, string>> {
   const rows = await readTableByKeys(session, {
