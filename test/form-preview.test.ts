@@ -210,11 +210,21 @@ describe('the form preview', () => {
     await signIn(page, erin.fullName);
     await expect.poll(() => page.locator('[data-view="accounts"]').textContent(), { timeout: 15_000 }).not.toContain('Loading…');
     expect(await page.locator('[data-view="accounts"]').textContent()).not.toContain(hidden.name);
+    const panelAnswers: { url: string; status: number }[] = [];
+    page.on('response', (response) => {
+      if (/\/api\/v1\/accounts\/[^/]+\/sap\//.test(response.url())) panelAnswers.push({ url: response.url(), status: response.status() });
+    });
+    const rfcCallsBefore = [...gateway.sandbox!.ecc.callCounts.values()].reduce((sum, n) => sum + n, 0);
     await page.goto(`${gateway.origin}/accounts/${hidden.id}`);
     await expect.poll(() => page.locator('#form-notifications').textContent(), { timeout: 15_000 }).toContain('Dataverse does not let you read this record');
     expect(await page.locator('body').textContent()).not.toContain(hidden.name);
     await page.getByRole('tab', { name: 'SAP' }).click();
-    await expect.poll(() => page.locator('#control-SyncStatus').textContent(), { timeout: 20_000 }).toContain(controlStrings('SyncStatus', 1033).notAuthorized);
+    for (const control of ['SapOrders', 'SapDeliveries', 'SapInvoices', 'SapCredit', 'SyncStatus']) {
+      await expect.poll(() => page.locator(`#control-${control}`).textContent(), { timeout: 20_000 }).toContain(controlStrings(control, 1033).notAuthorized);
+    }
+    // Every account panel asked the gateway, which refused with 403 and never called SAP.
+    expect(panelAnswers.map((answer) => answer.status).sort()).toEqual([403, 403, 403, 403]);
+    expect([...gateway.sandbox!.ecc.callCounts.values()].reduce((sum, n) => sum + n, 0)).toBe(rfcCallsBefore);
     await page.screenshot({ path: `${SCREENSHOTS}account-not-readable.png`, fullPage: true });
     await page.context().close();
   });

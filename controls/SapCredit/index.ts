@@ -31,6 +31,7 @@ export class SapCredit implements ComponentFramework.ReactControl<IInputs, IOutp
       gateway: this.gateway,
       accountId: formRecordOf(context.mode)?.id,
       customerNumber: context.parameters.customerNumber.raw?.trim() ?? '',
+      customerNumberReadable: context.parameters.customerNumber.security?.readable !== false,
       formatter: this.formatter,
       locale: this.locale,
       strings: this.strings,

@@ -31,6 +31,7 @@ export class SapInvoices implements ComponentFramework.ReactControl<IInputs, IOu
       gateway: this.gateway,
       accountId: formRecordOf(context.mode)?.id,
       customerNumber: context.parameters.customerNumber.raw?.trim() ?? '',
+      customerNumberReadable: context.parameters.customerNumber.security?.readable !== false,
       formatter: this.formatter,
       locale: this.locale,
       strings: this.strings,

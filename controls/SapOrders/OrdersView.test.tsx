@@ -62,6 +62,16 @@ describe('OrdersView', () => {
     expect(gateway.orders).not.toHaveBeenCalled();
   });
 
+  it('asks the gateway when CRM hides the customer number from the user, and shows its refusal', async () => {
+    const gateway = fakeGateway(() =>
+      Promise.reject(new GatewayError('notAuthorized', 'NOT_AUTHORIZED', 'You may not read this account in CRM.', { status: 403, correlationId: 'gw-403' })),
+    );
+    view(gateway, { customerNumber: '', customerNumberReadable: false });
+    expect(await screen.findByText('Code: NOT_AUTHORIZED · Correlation ID: gw-403')).toBeTruthy();
+    expect(gateway.orders).toHaveBeenCalledWith(ACCOUNT_ID, { status: 'all', top: 50 }, expect.any(AbortSignal));
+    expect(screen.queryByText(strings.notLinked)).toBeNull();
+  });
+
   it('shows a loading state, then the orders newest first with amounts in their currency', async () => {
     let answer!: (panel: OrdersPanel) => void;
     const gateway = fakeGateway(() => new Promise((resolve) => (answer = resolve)));

@@ -26,6 +26,12 @@ export interface AccountPanelProps<Gateway, S extends AccountPanelStrings> {
   accountId: string | undefined;
   /** The account's SAP customer number (the bound column); '' when not linked to SAP. */
   customerNumber: string;
+  /**
+   * False when CRM does not let the user read the bound column (its security says so): the
+   * panel then asks the gateway anyway, which decides — and answers 403 when the user may not
+   * read the account — instead of claiming the account is not linked to SAP.
+   */
+  customerNumberReadable?: boolean;
   formatter: Formatter;
   locale: string;
   strings: S;
@@ -40,7 +46,8 @@ export function AccountPanelGate<Gateway, S extends AccountPanelStrings>({
   render: (accountId: string) => React.ReactElement;
 }): React.ReactElement {
   const { strings } = props;
-  if (props.accountId === undefined || props.customerNumber === '') {
+  const notLinked = props.customerNumber === '' && props.customerNumberReadable !== false;
+  if (props.accountId === undefined || notLinked) {
     return (
       <PanelFrame title={strings.title} strings={strings} formatter={props.formatter}>
         {props.accountId === undefined ? <NoticeState message={strings.notSaved} /> : <NoticeState message={strings.notLinked} type={MessageBarType.warning} />}
