@@ -120,6 +120,22 @@ describe('the form preview', () => {
     expect(shown).toContain(fill(english.customer!, account.customerNumber));
     expect(shown).toMatch(new RegExp(`${prefixOf(english.asOf!)}\\d{1,2}/\\d{1,2}/\\d{4}`));
     expect(shown).toContain(`€${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(order!.netValue)}`);
+    // The other panels show what the simulated ECC holds for this customer, read from its tables.
+    const { db } = gateway.sandbox!.ecc;
+    const kunnr = account.customerNumber;
+    const external = (number: unknown): string => String(number).replace(/^0+/, '');
+    const newest = (rows: Record<string, unknown>[], dateField: string): string =>
+      external(rows.sort((a, b) => `${String(b[dateField])}${String(b.VBELN)}`.localeCompare(`${String(a[dateField])}${String(a.VBELN)}`))[0]!.VBELN);
+    const newestDelivery = newest(db.table('LIKP').select({ KUNAG: kunnr }), 'LFDAT');
+    const newestInvoice = newest(db.table('VBRK').select({ KUNAG: kunnr }), 'FKDAT');
+    const payer = db.table('KNVP').select({ KUNNR: kunnr }, (row) => row.PARVW === 'RG')[0]!.KUNN2!;
+    const [knkk] = db.table('KNKK').select({ KUNNR: payer });
+    const creditLimit = `€${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(Number(knkk!.KLIMK))}`;
+    await expect.poll(() => page.locator('#control-SapDeliveries').textContent(), { timeout: 20_000 }).toContain(newestDelivery);
+    await expect.poll(() => page.locator('#control-SapInvoices').textContent(), { timeout: 20_000 }).toContain(newestInvoice);
+    await expect.poll(() => page.locator('#control-SapCredit').textContent(), { timeout: 20_000 }).toContain(creditLimit);
+    const newestOrder = newest(db.table('VBAK').select({ KUNNR: kunnr }, (row) => row.VBTYP === 'C'), 'AUDAT');
+    expect(shown).toContain(newestOrder);
     await page.screenshot({ path: `${SCREENSHOTS}account-sap-en.png`, fullPage: true });
 
     // A change on the form reaches the control bound to the column (updateView), before it is saved.
