@@ -44,6 +44,8 @@ describe('packSolution: the repository solution', () => {
     expect(Object.keys(files).sort()).toEqual([
       '[Content_Types].xml',
       'customizations.xml',
+      'environmentvariabledefinitions/ecc_ControlsClientId/environmentvariabledefinition.xml',
+      'environmentvariabledefinitions/ecc_EntraTenantId/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_GatewayApplicationId/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_GatewayAuthMode/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_GatewayUrl/environmentvariabledefinition.xml',
@@ -79,7 +81,7 @@ describe('packSolution: the repository solution', () => {
     const components = [...manifest.matchAll(/<RootComponent type="(\d+)" schemaName="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(components).toEqual([
       '1 account', '1 ecc_syncresult', '1 product', '1 quote', '1 quotedetail',
-      '380 ecc_GatewayApplicationId', '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
+      '380 ecc_ControlsClientId', '380 ecc_EntraTenantId', '380 ecc_GatewayApplicationId', '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
     ]);
   });
 
