@@ -39,7 +39,7 @@ describe('the sync results of a record', () => {
       ecc_flow: 'quote-submit', ecc_status: SYNC_STATUS_VALUES.succeeded, ecc_message: 'Created sales order 5001', ecc_sapdocumentnumber: '5001', ecc_startedon: '2026-11-27T09:30:00Z', ecc_finishedon: '2026-11-27T09:30:01Z',
     });
     rows.running = await syncResult('anna', { ecc_flow: 'quote-submit', ecc_status: SYNC_STATUS_VALUES.retrying, ecc_startedon: '2026-11-27T10:00:00Z' });
-    // Owned by Olivia, at the root business unit: Anna may not read it, Olivia may.
+    // Owned by Olivia, at the root business unit: the ECC Sales Rep role reads sync results organization-wide, so Anna sees it too.
     rows.others = await syncResult('olivia', { ecc_flow: 'customer-sync', ecc_status: SYNC_STATUS_VALUES.deadLettered, ecc_startedon: '2026-11-20T10:00:00Z' });
   }, 60_000);
   afterAll(() => fx?.close());
@@ -50,12 +50,14 @@ describe('the sync results of a record', () => {
     const answer = await fx.request('GET', path('account', account), { as: 'anna' });
     expect(answer.status).toBe(200);
     const { results } = syncResultsSchema.parse(answer.body);
-    expect(results.map((result) => result.id)).toEqual([rows.running, rows.succeeded, rows.failed]);
+    expect(results.map((result) => result.id)).toEqual([rows.running, rows.succeeded, rows.failed, rows.others]);
     expect(results[1]).toEqual({
       id: rows.succeeded, flow: 'quote-submit', status: 'succeeded', message: 'Created sales order 5001', sapDocumentNumber: '5001', correlationId: expect.any(String),
       startedAt: '2026-11-27T09:30:00.000Z', finishedAt: '2026-11-27T09:30:01.000Z', retryable: false,
     });
-    expect(results.map((result) => [result.status, result.retryable, result.finishedAt])).toEqual([['retrying', false, ''], ['succeeded', false, expect.any(String)], ['failed', true, expect.any(String)]]);
+    expect(results.map((result) => [result.status, result.retryable, result.finishedAt])).toEqual([
+      ['retrying', false, ''], ['succeeded', false, expect.any(String)], ['failed', true, expect.any(String)], ['deadLettered', false, ''],
+    ]);
   });
 
   it("shows an organization-wide reader every row; another flow's dead letter is not retried here", async () => {

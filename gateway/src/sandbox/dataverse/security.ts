@@ -9,7 +9,9 @@
  * readable by everyone and writable only at Organization depth. Rows shared with a principal
  * (GrantAccess, principalobjectaccess) add the rights shared, for the user or a team they are in.
  * Environment variables are user-owned, yet every user reads them organization-wide, as apps and
- * controls read their configuration as the signed-in user (the Basic User role grants it).
+ * controls read their configuration as the signed-in user (the Basic User role grants it). Sync
+ * results (ecc_syncresult) are read organization-wide too, as the solution's ECC Sales Rep role
+ * grants, so a rep sees the SAP sync status of the records they open.
  */
 
 import { createHash } from 'node:crypto';
@@ -51,7 +53,7 @@ export function parseAccessMask(text: string): number {
 }
 
 /** User-owned tables every user may read, whoever owns the row. */
-const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue']);
+const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue', 'ecc_syncresult']);
 
 export interface Team {
   id: string;
