@@ -71,6 +71,8 @@ export interface ParsedWhere {
   predicate: Predicate;
   /** Field = literal conditions that must all hold (the top-level AND), usable for an index lookup. */
   equalities: Row;
+  /** Field IN (literals) conditions that must hold (the top-level AND): one index lookup per value. */
+  inLists: Record<string, string[]>;
 }
 
 const isNumeric = (field: FieldDef): boolean => ['DEC', 'CURR', 'QUAN', 'INT1', 'INT2', 'INT4', 'FLTP'].includes(field.type);
@@ -93,6 +95,7 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
   const tokens = tokenize(source);
   let position = 0;
   const equalities: Row = {};
+  const inLists: Record<string, string[]> = {};
   const peek = (): Token | undefined => tokens[position];
   const next = (): Token => {
     const token = tokens[position];
@@ -156,6 +159,7 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
         if (separator.text !== ',') throw new WhereClauseError('"," or ")" expected in IN list');
       }
       predicate = (row) => values.has(valueOf(row));
+      if (topLevelConjunct && !negate && !isNumeric(field)) inLists[field.name] = [...values];
     } else if (op === 'BETWEEN') {
       const low = comparable(field, literal());
       expectWord('AND');
@@ -193,6 +197,7 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
     if (!(peek()?.kind === 'word' && peek()!.text === 'OR')) return first;
     // An OR at the top level means none of the equalities must hold for every row.
     for (const key of Object.keys(equalities)) delete equalities[key];
+    for (const key of Object.keys(inLists)) delete inLists[key];
     const parts = [first];
     while (peek()?.kind === 'word' && peek()!.text === 'OR') {
       next();
@@ -201,8 +206,8 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
     return (row) => parts.some((p) => p(row));
   };
 
-  if (tokens.length === 0) return { predicate: () => true, equalities };
+  if (tokens.length === 0) return { predicate: () => true, equalities, inLists };
   const predicate = disjunction(true);
   if (position < tokens.length) throw new WhereClauseError(`unexpected "${tokens[position]!.text}"`);
-  return { predicate, equalities };
+  return { predicate, equalities, inLists };
 }

@@ -43,6 +43,17 @@ describeOverTransports('readTable', (sap) => {
     expect(page.map((r) => r.PARNR)).toEqual(all.slice(5, 8).map((r) => r.PARNR));
   });
 
+  it('selects by an IN list on a key field together with other conditions, in key order', async () => {
+    const { db } = sap.testEcc.ecc;
+    const contacts = [...db.table('KNVK').all()].slice(0, 6);
+    const wanted = contacts.map((row) => String(row.PARNR));
+    const kunnr = String(contacts[0]!.KUNNR);
+    const rows = await readTable(sap.client, { table: 'KNVK', fields: ['PARNR', 'KUNNR'], where: [sqlIn('PARNR', [...wanted].reverse()), `KUNNR = ${sqlLiteral(kunnr)}`] });
+    expect(rows.map((r) => r.PARNR)).toEqual(contacts.filter((row) => row.KUNNR === kunnr).map((row) => String(row.PARNR)).sort());
+    const either = await readTable(sap.client, { table: 'KNVK', fields: ['PARNR'], where: [`${sqlIn('PARNR', wanted.slice(0, 2))} OR KUNNR = ${sqlLiteral(kunnr)}`] });
+    expect(either.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('returns packed numbers with their sign', async () => {
     const customer = seeded.seeded.customers[0]!;
     const [row] = await readTable(sap.client, { table: 'KNKK', fields: ['KLIMK', 'KKBER'], where: [`KUNNR = ${sqlLiteral(customer.payer)}`] });

@@ -6,12 +6,12 @@
  * the 512 characters of TAB512, or it raises DATA_BUFFER_EXCEEDED.
  */
 
-import type { Row } from '../database.js';
+import type { Row, Table } from '../database.js';
 import { TABLES, type TableDef } from '../ddic/tables.js';
 import { RFC_DB_FLD, RFC_DB_OPT, TAB512 } from '../ddic/structures/readTable.js';
 import { toExternal, type FieldDef } from '../ddic/types.js';
 import { defineFunction, importing, raise, tables, type FunctionModuleDef } from '../functionModule.js';
-import { parseWhere, WhereClauseError } from '../whereClause.js';
+import { parseWhere, WhereClauseError, type ParsedWhere } from '../whereClause.js';
 
 const LINE_WIDTH = 512;
 
@@ -45,6 +45,17 @@ function formatColumn(field: FieldDef, value: unknown, width: number): string {
     return text.padStart(width);
   }
   return String(external).padEnd(width).slice(0, width);
+}
+
+/**
+ * The rows a WHERE selects, looked up through the primary key or an index where its equalities or
+ * an IN list on a key or index field allow (one lookup per listed value), scanned otherwise.
+ */
+function selectRows(store: Table, parsed: ParsedWhere): Row[] {
+  const lookupFields = new Set([store.def.key, ...store.def.indexes].filter((fields) => fields.length === 1).map((fields) => fields[0]!));
+  const [field, values] = Object.entries(parsed.inLists).find(([name]) => lookupFields.has(name) && !(name in parsed.equalities)) ?? [];
+  if (field === undefined || values === undefined) return store.select(parsed.equalities, parsed.predicate);
+  return values.flatMap((value) => store.select({ ...parsed.equalities, [field]: value }, parsed.predicate));
 }
 
 const definition: FunctionModuleDef = defineFunction({
@@ -96,7 +107,7 @@ const definition: FunctionModuleDef = defineFunction({
     }
     const store = db.table(tableName);
     const keyOf = (row: Row): string => def.key.map((k) => String(row[k] ?? '')).join('\u0001');
-    const rows = store.select(parsed.equalities, parsed.predicate).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    const rows = selectRows(store, parsed).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     const skip = Number(input.ROWSKIPS ?? 0);
     const count = Number(input.ROWCOUNT ?? 0);
     const page = rows.slice(skip, count > 0 ? skip + count : undefined);
