@@ -94,8 +94,6 @@ function comparable(field: FieldDef, value: string | number | undefined): string
 export function parseWhere(source: string, table: StructureDef): ParsedWhere {
   const tokens = tokenize(source);
   let position = 0;
-  const equalities: Row = {};
-  const inLists: Record<string, string[]> = {};
   const peek = (): Token | undefined => tokens[position];
   const next = (): Token => {
     const token = tokens[position];
@@ -121,16 +119,20 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
     return token.text;
   };
 
-  const condition = (topLevelConjunct: boolean): Predicate => {
+  /** What a (sub)condition's rows satisfy, for index lookups: only what holds for every row it selects. */
+  type Clause = { predicate: Predicate; equalities: Row; inLists: Record<string, string[]> };
+  const only = (predicate: Predicate): Clause => ({ predicate, equalities: {}, inLists: {} });
+
+  const condition = (): Clause => {
     const token = peek();
     if (token?.kind === 'word' && token.text === 'NOT') {
       next();
-      const inner = condition(false);
-      return (row) => !inner(row);
+      const inner = condition().predicate;
+      return only((row) => !inner(row));
     }
     if (token?.kind === 'symbol' && token.text === '(') {
       next();
-      const inner = disjunction(false);
+      const inner = disjunction();
       const close = next();
       if (close.text !== ')') throw new WhereClauseError('")" expected');
       return inner;
@@ -144,12 +146,14 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
       negate = true;
       op = next().text;
     }
-    let predicate: Predicate;
+    const clause = (predicate: Predicate, hints: Partial<Omit<Clause, 'predicate'>> = {}): Clause =>
+      negate || isNumeric(field) ? only((row) => predicate(row) !== negate) : { predicate, equalities: hints.equalities ?? {}, inLists: hints.inLists ?? {} };
     if (op === 'LIKE') {
       const pattern = literal();
       const regex = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 's');
-      predicate = (row) => regex.test(String(row[field.name] ?? '').replace(/\s+$/, ''));
-    } else if (op === 'IN') {
+      return clause((row) => regex.test(String(row[field.name] ?? '').replace(/\s+$/, '')));
+    }
+    if (op === 'IN') {
       if (next().text !== '(') throw new WhereClauseError('"(" expected after IN');
       const values = new Set<string>();
       for (;;) {
@@ -158,56 +162,58 @@ export function parseWhere(source: string, table: StructureDef): ParsedWhere {
         if (separator.text === ')') break;
         if (separator.text !== ',') throw new WhereClauseError('"," or ")" expected in IN list');
       }
-      predicate = (row) => values.has(valueOf(row));
-      if (topLevelConjunct && !negate && !isNumeric(field)) inLists[field.name] = [...values];
-    } else if (op === 'BETWEEN') {
+      return clause((row) => values.has(valueOf(row)), { inLists: { [field.name]: [...values] } });
+    }
+    if (op === 'BETWEEN') {
       const low = comparable(field, literal());
       expectWord('AND');
       const high = comparable(field, literal());
-      predicate = (row) => valueOf(row) >= low && valueOf(row) <= high;
-    } else if (op === 'IS') {
+      return clause((row) => valueOf(row) >= low && valueOf(row) <= high);
+    }
+    if (op === 'IS') {
       const not = peek()?.text === 'NOT';
       if (not) next();
       const what = next().text;
       if (what !== 'NULL' && what !== 'INITIAL') throw new WhereClauseError('IS NULL or IS INITIAL expected');
       const initial = comparable(field, '');
-      predicate = what === 'NULL' ? () => not : (row) => (valueOf(row) === initial) !== not;
-    } else {
-      const compare = COMPARATORS[op];
-      if (!compare) throw new WhereClauseError(`unknown operator "${op}"`);
-      const raw = literal();
-      const value = comparable(field, raw);
-      if (topLevelConjunct && !negate && (op === '=' || op === 'EQ') && !isNumeric(field)) equalities[field.name] = value;
-      predicate = (row) => compare(valueOf(row), value);
+      return clause(what === 'NULL' ? () => not : (row) => (valueOf(row) === initial) !== not);
     }
-    return negate ? (row) => !predicate(row) : predicate;
+    const compare = COMPARATORS[op];
+    if (!compare) throw new WhereClauseError(`unknown operator "${op}"`);
+    const value = comparable(field, literal());
+    return clause((row) => compare(valueOf(row), value), op === '=' || op === 'EQ' ? { equalities: { [field.name]: value } } : {});
   };
 
-  const conjunction = (topLevel: boolean): Predicate => {
-    const parts = [condition(topLevel)];
+  // Every row of a conjunction satisfies each part: their hints add up (the first wins for a field named twice; the predicate still checks both).
+  const conjunction = (): Clause => {
+    const parts = [condition()];
     while (peek()?.kind === 'word' && peek()!.text === 'AND') {
       next();
-      parts.push(condition(topLevel));
+      parts.push(condition());
     }
-    return (row) => parts.every((p) => p(row));
+    if (parts.length === 1) return parts[0]!;
+    const predicates = parts.map((part) => part.predicate);
+    return {
+      predicate: (row) => predicates.every((p) => p(row)),
+      equalities: Object.assign({}, ...parts.map((part) => part.equalities).reverse()) as Row,
+      inLists: Object.assign({}, ...parts.map((part) => part.inLists).reverse()) as Record<string, string[]>,
+    };
   };
 
-  const disjunction = (topLevel: boolean): Predicate => {
-    const first = conjunction(topLevel);
+  // A row of a disjunction satisfies only one of its parts: no hint holds for all of them.
+  const disjunction = (): Clause => {
+    const first = conjunction();
     if (!(peek()?.kind === 'word' && peek()!.text === 'OR')) return first;
-    // An OR at the top level means none of the equalities must hold for every row.
-    for (const key of Object.keys(equalities)) delete equalities[key];
-    for (const key of Object.keys(inLists)) delete inLists[key];
-    const parts = [first];
+    const predicates = [first.predicate];
     while (peek()?.kind === 'word' && peek()!.text === 'OR') {
       next();
-      parts.push(conjunction(false));
+      predicates.push(conjunction().predicate);
     }
-    return (row) => parts.some((p) => p(row));
+    return only((row) => predicates.some((p) => p(row)));
   };
 
-  if (tokens.length === 0) return { predicate: () => true, equalities, inLists };
-  const predicate = disjunction(true);
+  if (tokens.length === 0) return { predicate: () => true, equalities: {}, inLists: {} };
+  const parsed = disjunction();
   if (position < tokens.length) throw new WhereClauseError(`unexpected "${tokens[position]!.text}"`);
-  return { predicate, equalities, inLists };
+  return parsed;
 }
