@@ -1,0 +1,271 @@
+/**
+ * The panels benchmark: N reps open account forms at once against the gateway,
+ * SAP answering each RFC call after 100 ms. Each rep arrives within the first two seconds, opens
+ * three account forms it may read (the form's four panels requested in parallel, as the controls
+ * do), and thinks one to three seconds between forms. Every N runs on a freshly started gateway
+ * (its own process, cold caches), all within one panel cache window.
+ *
+ * Measured per N: panel latency as the rep's browser sees it, requests per second, RFC calls per
+ * panel view, and the gateway's own overhead: latency minus what its Server-Timing header says
+ * the access check (`crm`) and the panel (`sap` or `cache`) took. To tell whether the cache and
+ * the coalescing of identical requests hold SAP to one read per panel and customer, the distinct
+ * (panel, customer) pairs of the run are then read once each on another fresh gateway: the RFC
+ * calls of that replay are what one read of each costs.
+ */
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IDP_MOUNT_PATH, SANDBOX_GATEWAY_API_ID_URI } from '../sandbox/idp/index.js';
+import { SANDBOX_APPLICATIONS, SANDBOX_PERSONAS, SANDBOX_TENANT_ID } from '../sandbox/identities.js';
+import { createPersonaTokens } from '../sandbox/preview/personaTokens.js';
+import { Random } from '../sandbox/random.js';
+import { ms, summarize } from './measure.js';
+import type { ChildMessage, ParentMessage, ReadableAccount } from './panelsProcesses.js';
+
+const PANELS = ['orders', 'deliveries', 'invoices', 'credit'] as const;
+type Panel = (typeof PANELS)[number];
+/** The personas who own or may read accounts; erin reads none. */
+const REPS = ['anna', 'ben', 'carla', 'dave', 'olivia'] as const;
+const FORMS_PER_REP = 3;
+const ARRIVAL_MS = 2_000;
+const THINK_MS: [number, number] = [1_000, 3_000];
+
+export interface PanelsBenchOptions {
+  today: string;
+  customers: number;
+  sapLatencyMs: number;
+}
+
+interface PanelAnswer {
+  panel: Panel;
+  customerNumber: string;
+  accountId: string;
+  persona: string;
+  status: number;
+  latencyMs: number;
+  /** Server-Timing: the access check, and the panel from SAP or from the cache. */
+  crmMs: number;
+  panelMs: number;
+  fromCache: boolean;
+  /** The error's code, when the answer is not 200. */
+  errorCode: string | undefined;
+}
+
+interface BenchProcess {
+  ready: Extract<ChildMessage, { kind: 'ready' }>;
+  /** RFC calls the simulated ECC has run so far (the sandbox process only). */
+  rfcCalls(): Promise<number>;
+  close(): Promise<void>;
+}
+
+function startProcess(role: 'sandbox' | 'gateway', config: Record<string, unknown>): Promise<BenchProcess> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./panelsProcesses.js', import.meta.url)), [role, JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <K extends ChildMessage['kind']>(kind: K): Promise<Extract<ChildMessage, { kind: K }>> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: ChildMessage): void => {
+        if (message.kind !== kind) return;
+        child.off('exit', onExit);
+        child.off('message', onMessage);
+        resolve(message as Extract<ChildMessage, { kind: K }>);
+      };
+      const onExit = (code: number | null): void => reject(new Error(`the benchmark's ${role} exited (code ${code}) before it answered ${kind}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const command = (message: ParentMessage): boolean => child.send(message);
+  return next('ready').then((ready) => ({
+    ready,
+    rfcCalls: async () => {
+      const answer = next('calls');
+      command({ kind: 'calls' });
+      return (await answer).total;
+    },
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      command({ kind: 'close' });
+      await exited;
+    },
+  }));
+}
+
+interface BenchSystems {
+  /** The gateway's origin. */
+  origin: string;
+  /** The sandbox's origin. */
+  sandboxOrigin: string;
+  readable: Record<string, ReadableAccount[]>;
+  rfcCalls(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The sandbox, and the gateway configured for it as for real systems, each in its own process. */
+async function startSystems(options: PanelsBenchOptions): Promise<BenchSystems> {
+  const sandbox = await startProcess('sandbox', {
+    // Enough work processes that SAP's latency, not its queue, is what the panels wait for (the saturation section measures the queue).
+    sandbox: { customers: options.customers, today: options.today, ecc: { latencyMs: options.sapLatencyMs, workProcesses: 1_000, queueLength: 100_000, queueTimeoutMs: 600_000 } },
+  });
+  const systems = sandbox.ready.sandbox!;
+  const caFile = join(mkdtempSync(join(tmpdir(), 'ecc365-bench-')), 'idp-ca.pem');
+  writeFileSync(caFile, systems.caCertificatePem);
+  const gateway = await startProcess('gateway', {
+    server: { port: 0, shutdownTimeoutMs: 2_000 },
+    log: { level: 'error' },
+    sap: { transport: 'soap-rfc', url: systems.soapRfcUrl, client: '100', user: 'ECC365', password: 'sandbox', maxConnections: 100 },
+    dataverse: { target: 'environment', url: `${systems.origin}/sandbox/dataverse`, tenantId: SANDBOX_TENANT_ID, authority: systems.authority, authorityCaFile: caFile, clientId: SANDBOX_APPLICATIONS.gateway.clientId, clientSecret: SANDBOX_APPLICATIONS.gateway.clientSecret },
+    // Five personas stand for all N reps, so the per-user limit would throttle the benchmark, not a rep.
+    api: { rateLimit: { maxRequests: 100_000, windowSeconds: 60 } },
+  });
+  return {
+    origin: gateway.ready.origin,
+    sandboxOrigin: systems.origin,
+    readable: sandbox.ready.readable!,
+    rfcCalls: () => sandbox.rfcCalls(),
+    close: async () => {
+      await gateway.close();
+      await sandbox.close();
+      rmSync(dirname(caFile), { recursive: true, force: true });
+    },
+  };
+}
+
+function serverTiming(header: string | null, name: string): number | undefined {
+  const match = new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Bearer tokens of the rep personas, from the sandbox identity provider as the controls get them. */
+async function repTokens(systems: BenchSystems): Promise<Map<string, string>> {
+  const tokens = createPersonaTokens({
+    tokenEndpoint: () => `${systems.sandboxOrigin}${IDP_MOUNT_PATH}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`,
+    resourceIds: () => ({ gateway: SANDBOX_GATEWAY_API_ID_URI, dataverse: `${systems.sandboxOrigin}/sandbox/dataverse` }),
+  });
+  const byKey = new Map<string, string>();
+  for (const persona of SANDBOX_PERSONAS.filter(({ key }) => (REPS as readonly string[]).includes(key))) {
+    byKey.set(persona.key, (await tokens.tokenFor(persona, 'gateway')).accessToken);
+  }
+  return byKey;
+}
+
+async function requestPanel(origin: string, token: string, panel: Panel, account: ReadableAccount, persona: string): Promise<PanelAnswer> {
+  const started = performance.now();
+  const response = await fetch(`${origin}/api/v1/accounts/${account.id}/sap/${panel}`, { headers: { Authorization: `Bearer ${token}` } });
+  const body = await response.text();
+  const latencyMs = performance.now() - started;
+  const timing = response.headers.get('server-timing');
+  const fromSap = serverTiming(timing, 'sap');
+  return {
+    panel,
+    customerNumber: account.customerNumber,
+    accountId: account.id,
+    persona,
+    status: response.status,
+    latencyMs,
+    crmMs: serverTiming(timing, 'crm') ?? 0,
+    panelMs: fromSap ?? serverTiming(timing, 'cache') ?? 0,
+    fromCache: fromSap === undefined,
+    errorCode: response.status === 200 ? undefined : `${response.status} ${(JSON.parse(body) as { error?: { code?: string } }).error?.code ?? ''}`,
+  };
+}
+
+const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * A gateway that has been running: signing keys, its own Dataverse token, SOAP-RFC connections and
+ * WSDLs are at hand. One form is opened on an account the measured reps then leave alone, so no
+ * panel they ask for is cached yet.
+ */
+async function warmUp(systems: BenchSystems, tokens: Map<string, string>): Promise<ReadableAccount> {
+  const account = systems.readable.olivia![0]!;
+  await Promise.all(PANELS.map((panel) => requestPanel(systems.origin, tokens.get('olivia')!, panel, account, 'olivia')));
+  return account;
+}
+
+/** N reps opening forms: the answers and the wall time. */
+async function openForms(systems: BenchSystems, tokens: Map<string, string>, reps: number, spare: ReadableAccount): Promise<{ answers: PanelAnswer[]; seconds: number }> {
+  const random = new Random(reps);
+  const answers: PanelAnswer[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: reps }, async (_unused, index) => {
+      const persona = REPS[index % REPS.length]!;
+      const accounts = systems.readable[persona]!.filter((account) => account.customerNumber !== spare.customerNumber);
+      const arrival = random.int(0, ARRIVAL_MS);
+      const thinks = Array.from({ length: FORMS_PER_REP - 1 }, () => random.int(...THINK_MS));
+      const forms = Array.from({ length: FORMS_PER_REP }, () => accounts[random.int(0, accounts.length - 1)]!);
+      await sleep(arrival);
+      for (const [form, account] of forms.entries()) {
+        answers.push(...(await Promise.all(PANELS.map((panel) => requestPanel(systems.origin, tokens.get(persona)!, panel, account, persona)))));
+        if (form < thinks.length) await sleep(thinks[form]!);
+      }
+    }),
+  );
+  return { answers, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Reads each distinct (panel, customer) pair of a run once on fresh systems: the RFC calls one read of each costs, per panel. */
+async function oneReadEach(options: PanelsBenchOptions, answers: PanelAnswer[]): Promise<Map<Panel, { pairs: number; calls: number }>> {
+  const systems = await startSystems(options);
+  const tokens = await repTokens(systems);
+  await warmUp(systems, tokens);
+  const costs = new Map<Panel, { pairs: number; calls: number }>();
+  for (const panel of PANELS) {
+    const pairs = new Map<string, PanelAnswer>();
+    for (const answer of answers) if (answer.panel === panel && answer.status === 200) pairs.set(answer.customerNumber, answer);
+    const before = await systems.rfcCalls();
+    await Promise.all([...pairs.values()].map((pair) => requestPanel(systems.origin, tokens.get(pair.persona)!, panel, { id: pair.accountId, customerNumber: pair.customerNumber }, pair.persona)));
+    costs.set(panel, { pairs: pairs.size, calls: (await systems.rfcCalls()) - before });
+  }
+  await systems.close();
+  return costs;
+}
+
+export async function panelsSection(options: PanelsBenchOptions, repCounts: number[], out: (line?: string) => void): Promise<void> {
+  out(`## panels: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
+  out(
+    `Each rep arrives within ${ARRIVAL_MS / 1000} s, opens ${FORMS_PER_REP} account forms it may read (four panels at once) with ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between them; ${options.customers} customers. ` +
+      'The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), warmed up, with cold panel caches for each N.',
+  );
+  out();
+  out('| reps | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | access check p99 | RFC calls | RFC calls per panel view | SAP reads per panel and customer |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const costsPerRead: string[] = [];
+  const errorsSeen: string[] = [];
+  for (const reps of repCounts) {
+    const systems = await startSystems(options);
+    const tokens = await repTokens(systems);
+    const spare = await warmUp(systems, tokens);
+    const callsBefore = await systems.rfcCalls();
+    const { answers, seconds } = await openForms(systems, tokens, reps, spare);
+    const calls = (await systems.rfcCalls()) - callsBefore;
+    await systems.close();
+
+    const answered = answers.filter((answer) => answer.status === 200);
+    const all = summarize(answered.map((answer) => answer.latencyMs));
+    const fromSap = summarize(answered.filter((answer) => !answer.fromCache).map((answer) => answer.latencyMs));
+    const fromCache = summarize(answered.filter((answer) => answer.fromCache).map((answer) => answer.latencyMs));
+    const overhead = summarize(answered.map((answer) => answer.latencyMs - answer.crmMs - answer.panelMs));
+    const access = summarize(answered.map((answer) => answer.crmMs));
+    const oneRead = await oneReadEach(options, answers);
+    const callsForOneReadEach = [...oneRead.values()].reduce((sum, cost) => sum + cost.calls, 0);
+    out(
+      `| ${reps} | ${answers.length} | ${answers.length - answered.length} | ${(answers.length / seconds).toFixed(0)} | ${ms(all.p50)} | ${ms(all.p95)} | ${ms(all.p99)} | ${ms(fromSap.p99)} (${fromSap.count}) | ${ms(fromCache.p99)} (${fromCache.count}) | ${ms(overhead.p50)} | ${ms(overhead.p99)} | ${ms(access.p99)} | ${calls} | ${(calls / answers.length).toFixed(2)} | ${(calls / callsForOneReadEach).toFixed(2)} |`,
+    );
+    const errorCounts = new Map<string, number>();
+    for (const answer of answers) if (answer.errorCode !== undefined) errorCounts.set(`${answer.panel} ${answer.errorCode}`, (errorCounts.get(`${answer.panel} ${answer.errorCode}`) ?? 0) + 1);
+    if (errorCounts.size > 0) errorsSeen.push(`N=${reps}: ${[...errorCounts].map(([what, count]) => `${what} ×${count}`).join(', ')}`);
+    costsPerRead.push(`N=${reps}: ${[...oneRead].map(([panel, cost]) => `${panel} ${(cost.calls / cost.pairs).toFixed(1)} calls × ${cost.pairs} customers`).join(', ')}`);
+  }
+  out();
+  out('Latency is what the rep\'s browser waits for an answer; overhead is that minus what the Server-Timing header gives the access check (a Dataverse read as the rep, remembered for a minute) and the panel (SAP\'s reads, or the cache).');
+  out("SAP reads per panel and customer = the run's RFC calls ÷ the RFC calls of reading each (panel, customer) pair of the run once; one read costs:");
+  for (const line of costsPerRead) out(`- ${line}`);
+  if (errorsSeen.length > 0) {
+    out();
+    out('Answers other than 200 (panel, status, code):');
+    for (const line of errorsSeen) out(`- ${line}`);
+  }
+  out();
+}
