@@ -2,59 +2,86 @@
  * customizations.xml from an unpacked solution, as SolutionPackager packs it: Other/Customizations.xml
  * with the component files put back where they came from (Solution component file reference
  * (SolutionPackager), MicrosoftDocs/dynamics-365-customer-engagement
- * ce/developer/solution-component-file-reference-solutionpackager.md):
- * - Entities/<Entity schema name>/Entity.xml: one <Entity> under <Entities>;
- * - Other/Relationships/<Entity schema name>.xml: the <EntityRelationship> elements under <EntityRelationships>
- *   (Other/Relationships.xml only lists their names);
- * - OptionSets/<schema name>.xml: one <optionset> under <optionsets>.
- * Environment variable definitions are packed beside customizations.xml (environmentVariables.ts).
- * Forms, views, ribbons, web resources, plug-ins, steps and the other components are not packed
- * yet: a source holding them is refused rather than packed without them.
+ * ce/developer/solution-component-file-reference-solutionpackager.md). COMPONENTS says, per kind of
+ * component file, which element of customizations.xml it goes into; a new kind is a new row.
+ * Forms, views and charts go into their table's <Entity> (entityParts.ts); environment variable
+ * definitions are packed beside customizations.xml (environmentVariables.ts). Any other file is
+ * refused rather than packed without it.
  */
 
+import { entityWithParts, isEntityPart, packEntityParts, type PartsByEntity } from './entityParts.js';
 import { isEnvironmentVariableDefinition } from './environmentVariables.js';
 import type { SolutionFiles } from './solutionFiles.js';
-import { UnpackedSolutionError, appendToElement, rootElement } from './xmlText.js';
+import { UnpackedSolutionError, appendToElement, rootElement, type RootElement } from './xmlText.js';
 
 const CUSTOMIZATIONS = 'Other/Customizations.xml';
+const MANIFEST = 'Other/Solution.xml';
 
-function componentKind(file: string): 'entity' | 'relationships' | 'optionset' | 'index' | undefined {
-  if (/^Entities\/[^/]+\/Entity\.xml$/.test(file)) return 'entity';
-  if (/^Other\/Relationships\/[^/]+\.xml$/.test(file)) return 'relationships';
-  if (/^OptionSets\/[^/]+\.xml$/.test(file)) return 'optionset';
-  if (file === 'Other/Relationships.xml') return 'index';
-  return undefined;
+interface PackContext {
+  entityParts: PartsByEntity;
 }
 
-export function packCustomizations(files: SolutionFiles): string {
-  const unsupported = files.names().filter((file) => file !== CUSTOMIZATIONS && file !== 'Other/Solution.xml' && !componentKind(file) && !isEnvironmentVariableDefinition(file));
+export interface ComponentKind {
+  /** The component's files in the unpacked layout. */
+  files: RegExp;
+  /** The file's root element. */
+  root: string;
+  /** The direct child of <ImportExportXml> the component goes into. */
+  into: string;
+  /** What goes in: the root element itself, or only the items it wraps (a file holding several components). */
+  take: 'element' | 'content';
+  /** Completes the packed element from what is packed elsewhere (a table's forms and views). */
+  complete?: (element: string, file: string, match: RegExpExecArray, context: PackContext) => string;
+}
+
+export const COMPONENTS: ComponentKind[] = [
+  {
+    files: /^Entities\/([^/]+)\/Entity\.xml$/,
+    root: 'Entity',
+    into: 'Entities',
+    take: 'element',
+    complete: (element, file, match, context) => entityWithParts(element, context.entityParts.get(match[1]!), file),
+  },
+  // One file per referenced table; Other/Relationships.xml only lists their names (below).
+  { files: /^Other\/Relationships\/[^/]+\.xml$/, root: 'EntityRelationships', into: 'EntityRelationships', take: 'content' },
+  { files: /^OptionSets\/[^/]+\.xml$/, root: 'optionset', into: 'optionsets', take: 'element' },
+];
+
+/** Files the solution holds that are not components of customizations.xml of their own. */
+const PACKED_OTHERWISE: ((file: string) => boolean)[] = [
+  (file) => file === CUSTOMIZATIONS || file === MANIFEST || file === 'Other/Relationships.xml',
+  isEnvironmentVariableDefinition,
+  isEntityPart,
+];
+
+export interface CustomizationsOptions {
+  managed: boolean;
+  /** Items for direct children of <ImportExportXml> that come from outside the unpacked folder (the built controls). */
+  more?: Record<string, string[]>;
+}
+
+const packedItem = (root: RootElement, kind: ComponentKind) => (kind.take === 'element' ? root.element : root.content.trim());
+
+export function packCustomizations(files: SolutionFiles, options: CustomizationsOptions): string {
+  const unsupported = files.names().filter((file) => !COMPONENTS.some((kind) => kind.files.test(file)) && !PACKED_OTHERWISE.some((packed) => packed(file)));
   if (unsupported.length > 0) {
     throw new UnpackedSolutionError(unsupported[0]!, `the packer does not pack this kind of component yet (${unsupported.length} such file(s): ${unsupported.join(', ')})`);
   }
-  const entities: string[] = [];
-  const relationships: string[] = [];
-  const optionSets: string[] = [];
+  const context: PackContext = { entityParts: packEntityParts(files, files.text(MANIFEST), options.managed) };
+  const items = new Map<string, string[]>();
   for (const file of files.names()) {
-    switch (componentKind(file)) {
-      case 'entity':
-        entities.push(rootElement(files.text(file), 'Entity', file).element);
-        break;
-      case 'relationships': {
-        const content = rootElement(files.text(file), 'EntityRelationships', file).content.trim();
-        if (content) relationships.push(content);
-        break;
-      }
-      case 'optionset':
-        optionSets.push(rootElement(files.text(file), 'optionset', file).element);
-        break;
-      default:
-        break;
+    for (const kind of COMPONENTS) {
+      const match = kind.files.exec(file);
+      if (!match) continue;
+      let item = packedItem(rootElement(files.text(file), kind.root, file), kind);
+      if (kind.complete) item = kind.complete(item, file, match, context);
+      if (item) items.set(kind.into, [...(items.get(kind.into) ?? []), item]);
+      break;
     }
   }
+  for (const [into, more] of Object.entries(options.more ?? {})) items.set(into, [...(items.get(into) ?? []), ...more]);
   let document = files.text(CUSTOMIZATIONS);
   rootElement(document, 'ImportExportXml', CUSTOMIZATIONS);
-  document = appendToElement(document, 'Entities', entities, CUSTOMIZATIONS);
-  document = appendToElement(document, 'EntityRelationships', relationships, CUSTOMIZATIONS);
-  document = appendToElement(document, 'optionsets', optionSets, CUSTOMIZATIONS);
+  for (const [into, packed] of items) document = appendToElement(document, into, packed, CUSTOMIZATIONS);
   return document;
 }

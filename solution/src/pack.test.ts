@@ -134,11 +134,11 @@ ${names.map((name) => `  <EntityRelationship Name="${name}"><EntityRelationshipT
   it('refuses a component it does not pack yet, naming the files, rather than dropping them', () => {
     const directory = unpackedSolution({
       'Entities/Account/Entity.xml': entity('Account'),
-      'Entities/Account/FormXml/main/{0a1b2c3d-0000-4000-8000-000000000001}.xml': '<forms />',
+      'Entities/Account/RibbonDiff.xml': '<RibbonDiffXml />',
       'WebResources/ecc_/panel.js': 'void 0;',
     });
     expect(() => packSolution(directory, { managed: true })).toThrow(UnpackedSolutionError);
-    expect(() => packSolution(directory, { managed: true })).toThrow(/FormXml\/main\/\{0a1b2c3d-0000-4000-8000-000000000001\}\.xml.*WebResources\/ecc_\/panel\.js/);
+    expect(() => packSolution(directory, { managed: true })).toThrow(/Entities\/Account\/RibbonDiff\.xml.*WebResources\/ecc_\/panel\.js/);
   });
 
   const variable = (schemaName: string) =>

@@ -47,7 +47,7 @@ export function packSolution(sourceDir: string, options: PackOptions): Uint8Arra
   const solutionXml = files.text('Other/Solution.xml');
   const entries: Record<string, string> = {
     '[Content_Types].xml': CONTENT_TYPES,
-    'customizations.xml': packCustomizations(files),
+    'customizations.xml': packCustomizations(files, { managed: options.managed }),
     'solution.xml': packSolutionManifest(solutionXml, options.managed, options.version),
     ...packEnvironmentVariables(files, solutionXml),
   };
