@@ -3,7 +3,7 @@ import globals from 'globals';
 import typescriptEslint from 'typescript-eslint';
 
 export default typescriptEslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/generated/**', 'controls/**', 'solution/dist/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/generated/**', 'controls/**', 'solution/lib/**'] },
   eslintjs.configs.recommended,
   ...typescriptEslint.configs.recommendedTypeChecked,
   {

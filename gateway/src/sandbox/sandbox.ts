@@ -13,7 +13,7 @@
  */
 
 import { Router } from 'express';
-import { packSolution, SOLUTION_SOURCE_DIR } from '@ecc365/solution';
+import { packSolution, SOLUTION_SOURCE_DIR, solutionVersion } from '@ecc365/solution';
 import { createDataverseEnvironment, environmentOptionsFromConfig, type DataverseEnvironment } from './dataverse/environment/environment.js';
 import type { DataverseSandboxConfig } from './dataverse/environment/knobs.js';
 import { createDataverseRouter, createSimulatedDataverse, type SimulatedDataverse } from './dataverse/index.js';
@@ -77,7 +77,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dataverse = createSimulatedDataverse();
   const dataverseEnvironment = createDataverseEnvironment(dataverse, environmentOptionsFromConfig(options.dataverse ?? {}));
   // Imported at every start, as an admin imports each new version: a restored environment is upgraded.
-  importSolution(dataverse, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
+  importSolution(dataverse, packSolution(SOLUTION_SOURCE_DIR, { managed: true, version: solutionVersion() }));
   // CRM records that match the ECC's customers and materials (nothing when a state file brought them).
   await seedCrmFromEcc(dataverse, ecc, { seed: options.seed });
   dataverseEnvironment.flush();

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSolutionZips, builtSolutionZip, packSolution, SOLUTION_DIST_DIR, SOLUTION_SOURCE_DIR, solutionVersion, solutionVersionOf, UnpackedSolutionError } from './index.js';
+
+const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const manifestOf = (zip: Uint8Array) => strFromU8(unzipSync(zip, { filter: (file) => file.name === 'solution.xml' })['solution.xml']!);
+
+const temporaryDirectories: string[] = [];
+const temporaryDirectory = () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-build-'));
+  temporaryDirectories.push(directory);
+  return directory;
+};
+afterEach(() => {
+  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+describe('the solution version', () => {
+  it('is the package version major.minor.patch with revision 0', () => {
+    expect(solutionVersionOf('0.1.0')).toBe('0.1.0.0');
+    expect(solutionVersionOf('12.3.45')).toBe('12.3.45.0');
+    expect(solutionVersion()).toBe(`${packageVersion}.0`);
+  });
+
+  it('refuses what has no four-part form: pre-releases, build metadata, other shapes, parts beyond Int32', () => {
+    for (const version of ['1.2.0-rc.1', '1.2.0+build.7', '1.2', '1.2.3.4', 'v1.2.3', '1.2.2147483648']) {
+      expect(() => solutionVersionOf(version), version).toThrow(UnpackedSolutionError);
+    }
+  });
+
+  it("replaces the source's <Version> in the packed solution.xml when given, and refuses a malformed one", () => {
+    expect(manifestOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true, version: '7.8.9.10' }))).toMatch(/<Version>7\.8\.9\.10<\/Version>/);
+    const source = /<Version>([^<]*)<\/Version>/.exec(readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8'))![1];
+    expect(manifestOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true }))).toContain(`<Version>${source}</Version>`);
+    expect(() => packSolution(SOLUTION_SOURCE_DIR, { managed: true, version: '1.0' })).toThrow(/not major\.minor\.build\.revision/);
+  });
+});
+
+describe('buildSolutionZips', () => {
+  it('writes a managed and an unmanaged zip named as Dataverse names exports, each saying its version and package type', () => {
+    const outDir = temporaryDirectory();
+    const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: '3.1.4.0' });
+    expect(readdirSync(outDir).sort()).toEqual(['ecc365_3_1_4_0.zip', 'ecc365_3_1_4_0_managed.zip']);
+    expect(built).toEqual({ uniqueName: 'ecc365', version: '3.1.4.0', managed: path.join(outDir, 'ecc365_3_1_4_0_managed.zip'), unmanaged: path.join(outDir, 'ecc365_3_1_4_0.zip') });
+    const managed = manifestOf(readFileSync(built.managed));
+    const unmanaged = manifestOf(readFileSync(built.unmanaged));
+    expect(managed).toMatch(/<Version>3\.1\.4\.0<\/Version>\s*<Managed>1<\/Managed>/);
+    expect(unmanaged).toMatch(/<Version>3\.1\.4\.0<\/Version>\s*<Managed>0<\/Managed>/);
+  });
+
+  it('gives byte-for-byte the same zips when built twice from the same source', () => {
+    const [first, second] = [temporaryDirectory(), temporaryDirectory()].map((outDir) => buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: '1.0.0.0' }));
+    expect(Buffer.compare(readFileSync(first!.managed), readFileSync(second!.managed))).toBe(0);
+    expect(Buffer.compare(readFileSync(first!.unmanaged), readFileSync(second!.unmanaged))).toBe(0);
+    expect(Buffer.compare(readFileSync(first!.managed), readFileSync(first!.unmanaged))).not.toBe(0);
+  });
+
+  it("removes the solution's zips of other versions from the folder and leaves other files alone", () => {
+    const outDir = temporaryDirectory();
+    buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: '1.0.0.0' });
+    writeFileSync(path.join(outDir, 'notes.txt'), 'kept');
+    buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: '1.1.0.0' });
+    expect(readdirSync(outDir).sort()).toEqual(['ecc365_1_1_0_0.zip', 'ecc365_1_1_0_0_managed.zip', 'notes.txt']);
+  });
+
+  it('leaves the folder as it was when the source does not pack', () => {
+    const sourceDir = temporaryDirectory();
+    cpSync(SOLUTION_SOURCE_DIR, sourceDir, { recursive: true });
+    rmSync(path.join(sourceDir, 'Other/Customizations.xml'));
+    const outDir = temporaryDirectory();
+    buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: '1.0.0.0' });
+    expect(() => buildSolutionZips({ sourceDir, outDir, version: '2.0.0.0' })).toThrow(/Other\/Customizations\.xml/);
+    expect(readdirSync(outDir).sort()).toEqual(['ecc365_1_0_0_0.zip', 'ecc365_1_0_0_0_managed.zip']);
+  });
+});
+
+describe('npm run build:solution', () => {
+  it("writes the repository solution's two zips into solution/dist with the package version, the same bytes on every run", () => {
+    const run = () => {
+      execFileSync('npm', ['run', '--silent', 'build:solution'], { cwd: packageRoot, stdio: 'pipe' });
+      return [true, false].map((managed) => readFileSync(builtSolutionZip(managed)));
+    };
+    const [managed, unmanaged] = run();
+    const version = `${packageVersion}.0`;
+    expect(builtSolutionZip(true)).toBe(path.join(SOLUTION_DIST_DIR, `ecc365_${version.split('.').join('_')}_managed.zip`));
+    expect(manifestOf(managed!)).toMatch(new RegExp(`<Version>${version.replace(/\./g, '\\.')}</Version>\\s*<Managed>1</Managed>`));
+    expect(manifestOf(unmanaged!)).toMatch(/<Managed>0<\/Managed>/);
+    const [again, againUnmanaged] = run();
+    expect(Buffer.compare(managed!, again!)).toBe(0);
+    expect(Buffer.compare(unmanaged!, againUnmanaged!)).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Writes the solution's two packages into a folder, named as Dataverse names an export:
+ * <UniqueName>_<major>_<minor>_<build>_<revision>.zip (unmanaged) and …_managed.zip (managed).
+ * Zips of other versions left from earlier builds are removed, so the folder holds the packages
+ * of this source only.
+ */
+
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { packSolution } from './pack.js';
+import { UnpackedSolutionError } from './xmlText.js';
+
+export interface BuildOptions {
+  /** The unpacked solution (SOLUTION_SOURCE_DIR for the repository's). */
+  sourceDir: string;
+  outDir: string;
+  /** major.minor.build.revision, written into solution.xml. */
+  version: string;
+}
+
+export interface BuiltSolution {
+  uniqueName: string;
+  version: string;
+  /** Paths of the zips written. */
+  managed: string;
+  unmanaged: string;
+}
+
+/** The solution's unique name, from Other/Solution.xml. */
+export function solutionUniqueName(sourceDir: string): string {
+  const file = 'Other/Solution.xml';
+  const name = /<SolutionManifest>\s*<UniqueName>([A-Za-z0-9_]+)<\/UniqueName>/.exec(readFileSync(path.join(sourceDir, file), 'utf8'))?.[1];
+  if (!name) throw new UnpackedSolutionError(file, 'the manifest does not start with a <UniqueName> of letters, digits and underscores');
+  return name;
+}
+
+/** The file names Dataverse gives an export of this solution and version. */
+export function solutionZipNames(uniqueName: string, version: string): { managed: string; unmanaged: string } {
+  const base = `${uniqueName}_${version.split('.').join('_')}`;
+  return { managed: `${base}_managed.zip`, unmanaged: `${base}.zip` };
+}
+
+export function buildSolutionZips(options: BuildOptions): BuiltSolution {
+  const uniqueName = solutionUniqueName(options.sourceDir);
+  const names = solutionZipNames(uniqueName, options.version);
+  // Both are packed before anything is written: a source that does not pack leaves the folder as it was.
+  const managed = packSolution(options.sourceDir, { managed: true, version: options.version });
+  const unmanaged = packSolution(options.sourceDir, { managed: false, version: options.version });
+  mkdirSync(options.outDir, { recursive: true });
+  const ownZip = new RegExp(`^${uniqueName}_\\d+_\\d+_\\d+_\\d+(_managed)?\\.zip$`);
+  for (const file of readdirSync(options.outDir)) {
+    if (ownZip.test(file)) rmSync(path.join(options.outDir, file));
+  }
+  const written = { managed: path.join(options.outDir, names.managed), unmanaged: path.join(options.outDir, names.unmanaged) };
+  writeFileSync(written.managed, managed);
+  writeFileSync(written.unmanaged, unmanaged);
+  return { uniqueName, version: options.version, ...written };
+}
