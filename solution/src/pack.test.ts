@@ -71,7 +71,7 @@ describe('packSolution: the repository solution', () => {
     expect(entities).toContain('<attribute PhysicalName="ecc_CustomerNumber">');
     expect(entities).toMatch(/<EntityKey>\s*<Name>ecc_customernumber<\/Name>/);
     const tables = [...entities.matchAll(/<Entity>\s*<Name [^>]*>([^<]+)<\/Name>/g)].map((m) => m[1]);
-    expect(tables).toEqual(['Account', 'Product', 'Quote', 'QuoteDetail', 'ecc_SyncResult']);
+    expect(tables).toEqual(['Account', 'Contact', 'Product', 'Quote', 'QuoteDetail', 'SalesOrder', 'ecc_CustomerSalesArea', 'ecc_Delivery', 'ecc_SalesArea', 'ecc_SyncResult', 'ecc_SyncRun', 'ecc_ValueMap']);
     // The namespace is declared once, on customizations.xml's root.
     expect(entities).not.toContain('xmlns:xsi');
   });
@@ -80,7 +80,8 @@ describe('packSolution: the repository solution', () => {
     const manifest = textOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true }))['solution.xml']!;
     const components = [...manifest.matchAll(/<RootComponent type="(\d+)" schemaName="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(components).toEqual([
-      '1 account', '1 ecc_syncresult', '1 product', '1 quote', '1 quotedetail',
+      '1 account', '1 contact', '1 ecc_customersalesarea', '1 ecc_delivery', '1 ecc_salesarea', '1 ecc_syncresult', '1 ecc_syncrun', '1 ecc_valuemap',
+      '1 product', '1 quote', '1 quotedetail', '1 salesorder', '9 ecc_syncstatus',
       '380 ecc_ControlsClientId', '380 ecc_EntraTenantId', '380 ecc_GatewayApplicationId', '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
     ]);
   });

@@ -27,11 +27,17 @@ const manifestWith = (...rootComponents: string[]): string =>
     .replace(/\s*<RootComponent type="380"[^>]*\/>/g, '')
     .replace('</RootComponents>', `${rootComponents.map((component) => `  ${component}\n`).join('')}    </RootComponents>`);
 
-/** Packs an unpacked solution made of the repository's Other/ files (manifest without environment variables) and `files` (which may replace them). */
+/** Packs an unpacked solution made of the repository's Other/ files (manifest without environment variables), its global option set and `files` (which may replace them). */
 function packed(files: Record<string, string>, managed = true): Uint8Array {
   const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-import-'));
   temporaryDirectories.push(directory);
-  const all = { 'Other/Solution.xml': manifestWith(), 'Other/Customizations.xml': repositoryFile('Other/Customizations.xml'), ...files };
+  const all = {
+    'Other/Solution.xml': manifestWith(),
+    'Other/Customizations.xml': repositoryFile('Other/Customizations.xml'),
+    // The repository's global option set, which its account columns use.
+    'OptionSets/ecc_syncstatus.xml': repositoryFile('OptionSets/ecc_syncstatus.xml'),
+    ...files,
+  };
   for (const [name, text] of Object.entries(all)) {
     mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
     writeFileSync(path.join(directory, name), text);
@@ -167,10 +173,13 @@ describe('importSolution: the repository solution', () => {
     expect(result.solution).toMatchObject({ uniqueName: 'ecc365', managed: true, publisher: { uniqueName: 'ecc365', customizationPrefix: 'ecc' } });
     expect(result.tables.find((t) => t.logicalName === 'account')).toEqual({
       logicalName: 'account', created: false, keys: ['ecc_customernumber'],
-      columns: ['ecc_companycode', 'ecc_creditcontrolarea', 'ecc_customernumber', 'ecc_distributionchannel', 'ecc_division', 'ecc_salesorganization'],
+      columns: [
+        'ecc_accountgroup', 'ecc_companycode', 'ecc_creditblocked', 'ecc_creditcontrolarea', 'ecc_creditcurrency', 'ecc_creditexposure', 'ecc_creditlimit', 'ecc_customernumber',
+        'ecc_distributionchannel', 'ecc_division', 'ecc_lastsyncedon', 'ecc_lastsyncmessage', 'ecc_lastsyncstatus', 'ecc_riskcategory', 'ecc_salesorganization',
+      ],
     });
     const account = registry.entity('account')!;
-    expect(account.attributes).toHaveLength(columnsBefore + 6);
+    expect(account.attributes).toHaveLength(columnsBefore + 15);
     expect(account.attributes.find((a) => a.logicalName === 'ecc_customernumber')).toEqual({
       logicalName: 'ecc_customernumber',
       schemaName: 'ecc_CustomerNumber',
@@ -229,6 +238,7 @@ describe('importSolution: the repository solution', () => {
     expect(Object.fromEntries(table.lookups.map((l) => [l.referencingAttribute, [l.referencedEntity, l.navigationProperty, l.schemaName]]))).toEqual({
       createdby: ['systemuser', 'createdby', 'lk_ecc_syncresult_createdby'],
       createdonbehalfby: ['systemuser', 'createdonbehalfby', 'lk_ecc_syncresult_createdonbehalfby'],
+      ecc_syncrunid: ['ecc_syncrun', 'ecc_SyncRunId', 'ecc_syncrun_ecc_syncresult_syncrunid'],
       modifiedby: ['systemuser', 'modifiedby', 'lk_ecc_syncresult_modifiedby'],
       modifiedonbehalfby: ['systemuser', 'modifiedonbehalfby', 'lk_ecc_syncresult_modifiedonbehalfby'],
       ownerid: ['owner', 'ownerid', 'owner_ecc_syncresult'],
@@ -356,7 +366,7 @@ describe('importSolution: a solution Dataverse would refuse', () => {
     const failure = importFailure(packed({ 'Entities/Account/Entity.xml': accountEntity.replace('<Type>nvarchar</Type>', '<Type>string</Type>') }));
     expect(failure.code).toBe(IMPORT_ERROR_CODES.schemaViolation);
     expect(failure.message).toContain("The value 'string' is invalid according to its datatype 'CrmDataType'");
-    expect(failure.message).toContain('<attribute PhysicalName="ecc_CompanyCode"> <<<<<ERROR LOCATION>>>>>');
+    expect(failure.message).toContain('<attribute PhysicalName="ecc_AccountGroup"> <<<<<ERROR LOCATION>>>>>');
   });
 
   it("refuses a custom column without the publisher's prefix", () => {
