@@ -7,6 +7,26 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SOLUTION_SOURCE_DIR, UnpackedSolutionError, packSolution } from './index.js';
 
+/** customizations.xml's frame as a PCF solution build writes it (reference/dataverse/solution-samples). */
+const CUSTOMIZATIONS = `<?xml version="1.0" encoding="utf-8"?>
+<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <Entities />
+  <Roles />
+  <Workflows />
+  <FieldSecurityProfiles />
+  <Templates />
+  <EntityMaps />
+  <EntityRelationships />
+  <OrganizationSettings />
+  <optionsets />
+  <CustomControls />
+  <EntityDataProviders />
+  <Languages>
+    <Language>1033</Language>
+  </Languages>
+</ImportExportXml>
+`;
+
 const temporaryDirectories: string[] = [];
 afterEach(() => {
   for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
@@ -132,7 +152,7 @@ function unpackedSolution(files: Record<string, string>, solutionXml = manifest(
   temporaryDirectories.push(directory);
   const all = {
     'Other/Solution.xml': solutionXml,
-    'Other/Customizations.xml': readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Customizations.xml'), 'utf8'),
+    'Other/Customizations.xml': CUSTOMIZATIONS,
     'Entities/Account/Entity.xml': entity,
     ...files,
   };

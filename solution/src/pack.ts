@@ -7,6 +7,7 @@
  */
 
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { controlContentTypes, customControlElement, packControls, withControlRootComponents } from './controls.js';
 import { packCustomizations } from './customizations.js';
 import { packEnvironmentVariables } from './environmentVariables.js';
 import { readSolutionFiles } from './solutionFiles.js';
@@ -17,10 +18,17 @@ export interface PackOptions {
   managed: boolean;
   /** The solution's version (major.minor.build.revision) in place of the source's <Version>; the source's by default. */
   version?: string;
+  /**
+   * The PCF controls' build output (controls/out/controls, one folder per control), packed as the
+   * solution's custom controls. Without it the zip holds no controls, although its forms name them:
+   * enough for the simulated Dataverse, not for a zip to import into an environment.
+   */
+  controlsDir?: string;
 }
 
 // The content types of a plain solution export (reference/dataverse/solution-samples), byte order mark included.
-const CONTENT_TYPES = '\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" /></Types>';
+const contentTypes = (more: string) =>
+  `\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" />${more}</Types>`;
 
 // Zip timestamps are local times; a date built from local fields gives the same stored fields in every time zone.
 const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -42,16 +50,28 @@ function packSolutionManifest(source: string, managed: boolean, version: string 
   return packed.replace(versionElement, `<Version>${version}</Version>`);
 }
 
+/** The publisher's customization prefix, which names the custom controls (<prefix>_<namespace>.<constructor>). */
+function customizationPrefix(solutionXml: string): string {
+  const prefix = /<CustomizationPrefix>\s*([^<\s]+)\s*<\/CustomizationPrefix>/.exec(solutionXml)?.[1];
+  if (!prefix) throw new UnpackedSolutionError('Other/Solution.xml', 'the publisher has no <CustomizationPrefix>');
+  return prefix;
+}
+
 export function packSolution(sourceDir: string, options: PackOptions): Uint8Array {
   const files = readSolutionFiles(sourceDir);
   const solutionXml = files.text('Other/Solution.xml');
-  const entries: Record<string, string> = {
-    '[Content_Types].xml': CONTENT_TYPES,
-    'customizations.xml': packCustomizations(files, { managed: options.managed }),
-    'solution.xml': packSolutionManifest(solutionXml, options.managed, options.version),
+  const controls = options.controlsDir === undefined ? [] : packControls(options.controlsDir, customizationPrefix(solutionXml));
+  const entries: Record<string, string | Uint8Array> = {
+    '[Content_Types].xml': contentTypes(controlContentTypes(controls)),
+    'customizations.xml': packCustomizations(files, { managed: options.managed, more: { CustomControls: controls.map(customControlElement) } }),
+    'solution.xml': packSolutionManifest(withControlRootComponents(solutionXml, controls, 'Other/Solution.xml'), options.managed, options.version),
     ...packEnvironmentVariables(files, solutionXml),
   };
+  for (const control of controls) Object.assign(entries, control.files);
   const zippable: Zippable = {};
-  for (const name of Object.keys(entries).sort()) zippable[name] = [strToU8(entries[name]!), { mtime: FIXED_TIME }];
+  for (const name of Object.keys(entries).sort()) {
+    const entry = entries[name]!;
+    zippable[name] = [typeof entry === 'string' ? strToU8(entry) : entry, { mtime: FIXED_TIME }];
+  }
   return zipSync(zippable, { level: 6 });
 }
