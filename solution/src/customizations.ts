@@ -12,6 +12,7 @@
 import { entityWithParts, isEntityPart, packEntityParts, type PartsByEntity } from './entityParts.js';
 import { isEnvironmentVariableDefinition } from './environmentVariables.js';
 import type { SolutionFiles } from './solutionFiles.js';
+import { TOP_LEVEL_COMPONENTS, checkTopLevelComponents } from './topLevelComponents.js';
 import { UnpackedSolutionError, appendToElement, rootElement, type RootElement } from './xmlText.js';
 
 const CUSTOMIZATIONS = 'Other/Customizations.xml';
@@ -45,6 +46,8 @@ export const COMPONENTS: ComponentKind[] = [
   // One file per referenced table; Other/Relationships.xml only lists their names (below).
   { files: /^Other\/Relationships\/[^/]+\.xml$/, root: 'EntityRelationships', into: 'EntityRelationships', take: 'content' },
   { files: /^OptionSets\/[^/]+\.xml$/, root: 'optionset', into: 'optionsets', take: 'element' },
+  // Roles, dashboards, webhook steps and endpoints, app modules and their site maps.
+  ...TOP_LEVEL_COMPONENTS,
 ];
 
 /** Files the solution holds that are not components of customizations.xml of their own. */
@@ -67,6 +70,7 @@ export function packCustomizations(files: SolutionFiles, options: Customizations
   if (unsupported.length > 0) {
     throw new UnpackedSolutionError(unsupported[0]!, `the packer does not pack this kind of component yet (${unsupported.length} such file(s): ${unsupported.join(', ')})`);
   }
+  checkTopLevelComponents(files);
   const context: PackContext = { entityParts: packEntityParts(files, files.text(MANIFEST), options.managed) };
   const items = new Map<string, string[]>();
   for (const file of files.names()) {

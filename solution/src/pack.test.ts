@@ -15,10 +15,10 @@ afterEach(() => {
 });
 
 const repositorySolutionXml = readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8');
-/** The repository's manifest without its environment variables, plus these root components. */
+/** The repository's manifest without its environment variables and top-level components (topLevelComponents.ts), plus these root components. */
 const manifestWith = (...rootComponents: string[]) =>
   repositorySolutionXml
-    .replace(/\s*<RootComponent type="380"[^>]*\/>/g, '')
+    .replace(/\s*<RootComponent type="(380|20|60|62|80|92|95)"[^>]*\/>/g, '')
     .replace('</RootComponents>', `${rootComponents.map((component) => `  ${component}\n`).join('')}    </RootComponents>`);
 
 /** An unpacked solution in a temporary folder: the repository's Other/ files (manifest without environment variables) plus `components`. */
