@@ -21,10 +21,10 @@ afterEach(() => {
 
 const repositoryFile = (name: string) => readFileSync(path.join(SOLUTION_SOURCE_DIR, name), 'utf8');
 
-/** The repository's manifest without its environment variables, plus these root components. */
+/** The repository's manifest without its environment variables and top-level components (roles, steps, app …), plus these root components. */
 const manifestWith = (...rootComponents: string[]): string =>
   repositoryFile('Other/Solution.xml')
-    .replace(/\s*<RootComponent type="380"[^>]*\/>/g, '')
+    .replace(/\s*<RootComponent type="(380|20|60|62|80|92|95)"[^>]*\/>/g, '')
     .replace('</RootComponents>', `${rootComponents.map((component) => `  ${component}\n`).join('')}    </RootComponents>`);
 
 /** Packs an unpacked solution made of the repository's Other/ files (manifest without environment variables), its global option set and `files` (which may replace them). */
