@@ -15,8 +15,10 @@ import { create, type CreateOptions, type Created } from './requests/create.js';
 import { createMultiple } from './requests/createMultiple.js';
 import { deleteRecord, type DeleteOptions } from './requests/delete.js';
 import { importSolution, type ImportSolutionOptions } from './requests/importSolution.js';
+import { importSolutionAsync, type SolutionImportJob } from './requests/importSolutionAsync.js';
 import { retrieve, type RetrieveOptions } from './requests/retrieve.js';
 import { retrieveMultiple, type RecordPages, type RetrieveMultipleOptions } from './requests/retrieveMultiple.js';
+import { retrieveSystemJob, waitForSystemJob, type SystemJob, type WaitForSystemJobOptions } from './requests/systemJob.js';
 import { update, type UpdateOptions } from './requests/update.js';
 import { upsert, type Upserted, type UpsertOptions } from './requests/upsert.js';
 import { upsertMultiple, type UpsertItem } from './requests/upsertMultiple.js';
@@ -41,6 +43,10 @@ export interface DataverseClient {
   readChanges<T extends object = Row>(entitySet: string, options?: ChangeTrackingOptions): AsyncGenerator<ChangePage<T>>;
   whoAmI(options?: RequestOptions): Promise<WhoAmI>;
   importSolution(solutionZip: Uint8Array, options?: ImportSolutionOptions): Promise<string>;
+  /** Queues the import as a system job and returns at once; waitForSystemJob follows it. */
+  importSolutionAsync(solutionZip: Uint8Array, options?: ImportSolutionOptions): Promise<SolutionImportJob>;
+  retrieveSystemJob(id: string, options?: RequestOptions): Promise<SystemJob>;
+  waitForSystemJob(id: string, options?: WaitForSystemJobOptions): Promise<SystemJob>;
   /** The adaptive concurrency limit's state (shared by every asUser view). */
   throttling(): ConcurrencySnapshot;
   /** Closes the connections to Dataverse. */
@@ -64,6 +70,9 @@ function clientOver(pipeline: DataversePipeline, callerObjectId: string | undefi
     readChanges: (entitySet, options = {}) => readChanges(pipeline, entitySet, as(options)),
     whoAmI: (options = {}) => whoAmI(pipeline, as(options)),
     importSolution: (solutionZip, options = {}) => importSolution(pipeline, solutionZip, as(options)),
+    importSolutionAsync: (solutionZip, options = {}) => importSolutionAsync(pipeline, solutionZip, as(options)),
+    retrieveSystemJob: (id, options = {}) => retrieveSystemJob(pipeline, id, as(options)),
+    waitForSystemJob: (id, options = {}) => waitForSystemJob(pipeline, id, as(options)),
     throttling: () => pipeline.throttling(),
     close: () => pipeline.close(),
   };

@@ -24,17 +24,12 @@ export interface ImportSolutionOptions extends RequestOptions {
   importJobId?: string;
 }
 
-/** Imports the zip and returns the import job's id. */
-export async function importSolution(pipeline: DataversePipeline, solutionZip: Uint8Array, options: ImportSolutionOptions = {}): Promise<string> {
+/** The parameters ImportSolution and ImportSolutionAsync share, with the import job's id. */
+export function importParameters(solutionZip: Uint8Array, options: ImportSolutionOptions): { importJobId: string; body: Record<string, unknown> } {
   if (solutionZip.length === 0) throw new DataverseRequestError('The solution file is empty.');
   const importJobId = options.importJobId === undefined ? randomUUID() : normalizeGuid(options.importJobId, 'import job id');
-  await pipeline.send({
-    timeoutMs: IMPORT_TIMEOUT_MS,
-    ...requestOptionsOf(options),
-    method: 'POST',
-    path: 'ImportSolution',
-    operation: 'ImportSolution',
-    idempotent: false,
+  return {
+    importJobId,
     body: {
       OverwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations ?? false,
       PublishWorkflows: options.publishWorkflows ?? true,
@@ -42,6 +37,20 @@ export async function importSolution(pipeline: DataversePipeline, solutionZip: U
       ImportJobId: importJobId,
       ...(options.holdingSolution ? { HoldingSolution: true } : {}),
     },
+  };
+}
+
+/** Imports the zip and returns the import job's id. */
+export async function importSolution(pipeline: DataversePipeline, solutionZip: Uint8Array, options: ImportSolutionOptions = {}): Promise<string> {
+  const { importJobId, body } = importParameters(solutionZip, options);
+  await pipeline.send({
+    timeoutMs: IMPORT_TIMEOUT_MS,
+    ...requestOptionsOf(options),
+    method: 'POST',
+    path: 'ImportSolution',
+    operation: 'ImportSolution',
+    idempotent: false,
+    body,
   });
   return importJobId;
 }

@@ -17,12 +17,14 @@
  *   POST   GrantAccess | ModifyAccess | RevokeAccess
  *   POST   ImportSolution        the solution's tables, columns and keys join the metadata, its
  *                                environment variable definitions become rows (solution/)
+ *   POST   ImportSolutionAsync   the same as a system job (asyncoperations) that runs after the answer
  *   POST   $batch                change sets, Content-ID references, odata.continue-on-error
  */
 
 import { parseBatch, renderBatch, type BatchRequest, type BatchResponse, type BatchResponseItem } from './batch.js';
 import { DataverseFault, faults } from './faults.js';
 import { SolutionImportFailed } from './solution/importErrors.js';
+import { SolutionImportJobs } from './solution/importJobs.js';
 import { importSolution as importSolutionPackage } from './solution/importSolution.js';
 import { parseKeyPredicate } from './odata/syntax.js';
 import { readDeltaToken, readSkipToken, writeDeltaToken, writeSkipToken } from './paging.js';
@@ -177,10 +179,15 @@ function parseJsonBody(request: ApiRequest, entitySetName: string): Record<strin
 }
 
 export class WebApi {
+  /** ImportSolutionAsync's system jobs. */
+  readonly importJobs: SolutionImportJobs;
+
   constructor(
     private readonly dataverse: SimulatedDataverse,
     private readonly importSolution: SolutionImporter = importSolutionPackage,
-  ) {}
+  ) {
+    this.importJobs = new SolutionImportJobs(dataverse, importSolution);
+  }
 
   /**
    * Answers one HTTP request. Writes are published to the afterCommit hook before the answer
@@ -191,6 +198,10 @@ export class WebApi {
       const { segments } = parseTarget(request.target);
       if (segments[0] === '$batch' && segments.length === 1) return await this.batch(context, request, serviceRoot);
       if (segments[0] === 'ImportSolution' && segments.length === 1 && request.method === 'POST') return await this.runImportSolution(context, request);
+      if (segments[0] === 'ImportSolutionAsync' && segments.length === 1 && request.method === 'POST') {
+        const started = this.importJobs.start(context, parseJsonBody(request, 'ImportSolutionAsync'));
+        return json(200, { '@odata.context': `${serviceRoot}$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`, ...started });
+      }
       return this.execute(context, request, serviceRoot);
     } catch (error) {
       if (error instanceof DataverseFault) return faultResponse(error);

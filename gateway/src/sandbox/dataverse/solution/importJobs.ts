@@ -1,0 +1,103 @@
+/**
+ * ImportSolutionAsync in the simulated Dataverse: the request queues a system job (an
+ * asyncoperation row, Waiting For Resources) and is answered at once with the job's id
+ * (AsyncOperationId) and an ImportJobKey (Microsoft's ImportSolutionAsyncResponse). The import
+ * runs after the answer, as the calling user: the job turns In Progress, then Succeeded, or Failed
+ * with Dataverse's error text in message and friendlymessage and its code in errorcode — the
+ * columns a client polls GET asyncoperations(<id>) for, as deployment tools read them.
+ * [U] Not documented, so assumed: the job's operationtype (203, "Import Solution Async
+ * Operation", from the asyncoperation table's choices), its name and messagename
+ * ("ImportSolutionAsync"), and ImportJobKey being the import job's id. A file that is not a
+ * solution fails the job rather than the request, as the import itself reads the file.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { writePlatformRow, type RowAuthor } from '../webhooks/platformRows.js';
+import { SYSTEM_JOB_STATES } from '../webhooks/systemJobs.js';
+import { ERROR_CODES, faults } from '../faults.js';
+import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
+import { isGuid, normalizeGuid } from '../values.js';
+import { SolutionImportFailed } from './importErrors.js';
+
+/** Imports a solution zip as `context`'s user; throws SolutionImportFailed when Dataverse would refuse it. */
+export type SolutionImport = (dataverse: SimulatedDataverse, solutionZip: Uint8Array, context: OperationContext) => unknown;
+
+export interface SolutionImportStarted {
+  AsyncOperationId: string;
+  ImportJobKey: string;
+}
+
+const IMPORT_SOLUTION_ASYNC_OPERATION = 203;
+const MESSAGE_NAME = 'ImportSolutionAsync';
+
+const timestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** errorcode is an Int32: Dataverse's hexadecimal codes (0x8004801a) as the negative numbers they are. */
+const int32 = (hexCode: string): number => Number.parseInt(hexCode, 16) | 0;
+
+export class SolutionImportJobs {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly dataverse: SimulatedDataverse,
+    private readonly importSolution: SolutionImport,
+  ) {}
+
+  /** Checks the request (privilege, parameters), queues the job and answers with its ids. */
+  start(context: OperationContext, body: Record<string, unknown>): SolutionImportStarted {
+    if (context.caller.depth !== 'Organization') throw faults.privilegeMissing(context.caller, 'prvImportCustomization', 'solution', 7100);
+    if (typeof body.CustomizationFile !== 'string') throw faults.invalidArgument('ImportSolutionAsync requires CustomizationFile: the solution zip, base64-encoded.');
+    const importJobId = body.ImportJobId === undefined ? randomUUID() : typeof body.ImportJobId === 'string' ? normalizeGuid(body.ImportJobId) : '';
+    if (!isGuid(importJobId)) throw faults.invalidArgument('ImportJobId must be a GUID.');
+    const solutionZip = Buffer.from(body.CustomizationFile, 'base64');
+    const jobId = randomUUID();
+    const owner: RowAuthor = { userId: context.caller.systemUserId, businessUnitId: context.caller.businessUnitId };
+    const [statecode, statuscode] = SYSTEM_JOB_STATES.waitingForResources;
+    writePlatformRow(this.dataverse, 'asyncoperation', jobId, {
+      name: MESSAGE_NAME,
+      operationtype: IMPORT_SOLUTION_ASYNC_OPERATION,
+      messagename: MESSAGE_NAME,
+      correlationid: context.correlationId,
+      requestid: importJobId,
+      depth: 1,
+      retrycount: 0,
+      executiontimespan: 0,
+      statecode,
+      statuscode,
+    }, owner);
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(jobId, solutionZip, context, owner));
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return { AsyncOperationId: jobId, ImportJobKey: importJobId };
+  }
+
+  /** Resolves when every queued import has finished. */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  private async run(jobId: string, solutionZip: Uint8Array, context: OperationContext, owner: RowAuthor): Promise<void> {
+    const started = Date.now();
+    const [progressState, progressStatus] = SYSTEM_JOB_STATES.inProgress;
+    writePlatformRow(this.dataverse, 'asyncoperation', jobId, { startedon: timestamp(this.dataverse.now()), statecode: progressState, statuscode: progressStatus }, owner);
+    // The job moves on only after a turn of the event loop, so a client polling it can see it In Progress.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    let failure: { code: string; message: string } | undefined;
+    try {
+      await this.importSolution(this.dataverse, solutionZip, context);
+    } catch (error) {
+      failure = error instanceof SolutionImportFailed ? error : { code: ERROR_CODES.unexpected, message: error instanceof Error ? error.message : String(error) };
+    }
+    const [statecode, statuscode] = failure ? SYSTEM_JOB_STATES.failed : SYSTEM_JOB_STATES.succeeded;
+    writePlatformRow(this.dataverse, 'asyncoperation', jobId, {
+      completedon: timestamp(this.dataverse.now()),
+      // Seconds, with the column's two decimals.
+      executiontimespan: Math.round((Date.now() - started) / 10) / 100,
+      message: failure?.message ?? null,
+      friendlymessage: failure?.message ?? null,
+      errorcode: failure ? int32(failure.code) : null,
+      statecode,
+      statuscode,
+    }, owner);
+    await this.dataverse.publishCommittedWrites();
+  }
+}
