@@ -9,6 +9,7 @@
 import type { DataverseClient } from '../dataverse/client.js';
 import { DataverseResponseError } from '../dataverse/errors.js';
 import { batchRequest } from '../dataverse/requests/batch.js';
+import { WRITTEN_TABLES, type ColumnValues } from '../dataverse/writtenColumns.js';
 
 export interface LinePrice {
   quoteDetailId: string;
@@ -18,7 +19,7 @@ export interface LinePrice {
 
 export async function writeLinePrices(dataverse: DataverseClient, prices: readonly LinePrice[], pricedAt: Date): Promise<void> {
   const changeSet = prices.map((price) =>
-    batchRequest.update('quotedetails', price.quoteDetailId, {
+    batchRequest.update(WRITTEN_TABLES.quotedetail.entitySet, price.quoteDetailId, {
       priceperunit: price.netPrice,
       ispriceoverridden: true,
       manualdiscountamount: 0,
@@ -26,7 +27,7 @@ export async function writeLinePrices(dataverse: DataverseClient, prices: readon
       ecc_sapnetprice: price.netPrice,
       ecc_saptaxamount: price.taxAmount,
       ecc_sappricedon: pricedAt.toISOString(),
-    }),
+    } satisfies ColumnValues<'quotedetail'>),
   );
   const result = await dataverse.executeBatch([{ changeSet }]);
   if (!result.ok) {

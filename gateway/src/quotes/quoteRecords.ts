@@ -12,6 +12,7 @@ import type { DataverseClient } from '../dataverse/client.js';
 import { eq } from '../dataverse/filter.js';
 import { guid } from '../dataverse/odataValues.js';
 import { batchRequest, type BatchOperation } from '../dataverse/requests/batch.js';
+import { WRITTEN_TABLES, type ColumnValues } from '../dataverse/writtenColumns.js';
 import type { SalesArea } from '../model/customer.js';
 import { QuoteError } from './errors.js';
 import { readAsUser } from './readAsUser.js';
@@ -207,10 +208,10 @@ export interface QuoteSubmission {
  * SAP quotation number a later order refers to.
  */
 export const quoteSubmissionUpdate = (quoteId: string, submission: QuoteSubmission): BatchOperation =>
-  batchRequest.update('quotes', quoteId, {
+  batchRequest.update(WRITTEN_TABLES.quote.entitySet, quoteId, {
     ecc_sapdocumentnumber: submission.documentNumber,
     ecc_sapdocumentcategory: SAP_DOCUMENT_CATEGORY_VALUES[submission.category],
     ecc_sapstatus: submission.status.slice(0, SAP_STATUS_LENGTH),
     ecc_sapsubmittedon: submission.submittedAt,
-    ...(submission.category === 'quotation' ? { ecc_sapquotationnumber: submission.documentNumber } : {}),
-  });
+    ...(submission.category === 'quotation' ? ({ ecc_sapquotationnumber: submission.documentNumber } satisfies ColumnValues<'quote'>) : {}),
+  } satisfies ColumnValues<'quote'>);

@@ -10,10 +10,11 @@
 import type { DataverseClient } from '../dataverse/client.js';
 import { DataverseNotFoundError } from '../dataverse/errors.js';
 import { batchRequest, type BatchOperation } from '../dataverse/requests/batch.js';
+import { WRITTEN_TABLES, type ColumnValues } from '../dataverse/writtenColumns.js';
 import { QuoteError } from './errors.js';
 import { readAsUser } from './readAsUser.js';
 
-export const SYNC_RESULTS = 'ecc_syncresults';
+export const SYNC_RESULTS = WRITTEN_TABLES.ecc_syncresult.entitySet;
 
 export type SyncStatus = 'succeeded' | 'failed' | 'retrying' | 'deadLettered';
 
@@ -94,8 +95,8 @@ function rowOf(row: Row): SyncResultRow {
   };
 }
 
-function columnsOf(fields: SyncResultFields): Row {
-  const columns: Row = {};
+function columnsOf(fields: SyncResultFields): ColumnValues<'ecc_syncresult'> {
+  const columns: ColumnValues<'ecc_syncresult'> = {};
   if (fields.name !== undefined) columns.ecc_name = clip(fields.name, NAME_LENGTH);
   if (fields.flow !== undefined) columns.ecc_flow = fields.flow;
   if (fields.status !== undefined) columns.ecc_status = SYNC_STATUS_VALUES[fields.status];
@@ -111,7 +112,8 @@ function columnsOf(fields: SyncResultFields): Row {
   return columns;
 }
 
-const byKey = (idempotencyKey: string) => ({ key: { ecc_idempotencykey: idempotencyKey } });
+// Creating a row by its key sets the key column too.
+const byKey = (idempotencyKey: string) => ({ key: { ecc_idempotencykey: idempotencyKey } satisfies ColumnValues<'ecc_syncresult'> });
 
 /** The row of a submission, or undefined when it was never started. */
 export async function findSyncResult(dataverse: DataverseClient, idempotencyKey: string): Promise<SyncResultRow | undefined> {
