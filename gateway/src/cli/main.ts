@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 /**
  * The ecc365 command. `ecc365 start` runs the gateway (on the embedded sandbox unless the
- * configuration names a real SAP system); `ecc365 sandbox` runs the simulated systems alone.
+ * configuration names a real SAP system); `ecc365 sandbox` runs the simulated systems alone;
+ * `ecc365 solution import` imports the Dataverse solution into an environment.
  */
 
 import { readFileSync } from 'node:fs';
+import { builtSolutionZip } from '@ecc365/solution';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { createLogger } from '../log/logger.js';
 import { AppError } from '../model/errors.js';
+import { createDataverseConnection } from './dataverseClient.js';
 import { onTerminationSignal } from './httpServer.js';
 import { startGateway } from './gateway.js';
 import { startSandboxServer } from './sandboxServer.js';
+import { sandboxDataverseConnection } from './sandboxDataverse.js';
+import { importExitCode, importSolutionFile } from './solutionImport.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -99,6 +104,71 @@ program
       onTerminationSignal(async () => running.close());
     } catch (error) {
       fail(error);
+    }
+  });
+
+const solution = program.command('solution').description('The ecc365 Dataverse solution.');
+
+interface SolutionImportCommandOptions {
+  managed?: boolean;
+  unmanaged?: boolean;
+  file?: string;
+  config?: string;
+  sandbox?: string;
+  overwriteUnmanagedCustomizations?: boolean;
+  holdingSolution?: boolean;
+  timeout: number;
+}
+
+solution
+  .command('import')
+  .description('Import the solution into the Dataverse environment of the configuration (or a running sandbox) and wait until Dataverse has finished.')
+  .addOption(new Option('--managed', 'the managed package: for test and production environments').conflicts('unmanaged'))
+  .addOption(new Option('--unmanaged', 'the unmanaged package: for a development environment'))
+  .option('-f, --file <zip>', 'the solution zip (default: the one `npm run build:solution` wrote into solution/dist)')
+  .option('-c, --config <file>', `configuration file whose "dataverse" section names the environment (default ./${DEFAULT_CONFIG_FILE})`)
+  .option('--sandbox <origin>', 'import into the simulated Dataverse of a sandbox running at this origin instead, e.g. http://127.0.0.1:4366 (ecc365 sandbox)')
+  .option('--overwrite-unmanaged-customizations', 'replace unmanaged changes made in the environment over the solution\'s components')
+  .option('--holding-solution', 'stage an upgrade as a holding solution, applied later with "Apply upgrade"')
+  .addOption(new Option('--timeout <minutes>', 'longest wait for Dataverse to finish the import').argParser(integer('timeout', 1, 24 * 60)).default(30))
+  .addHelpText('after', `
+Exit codes: 0 imported; 2 configuration, options or file wrong; 3 Dataverse refused or failed the import;
+4 still importing when the wait ended (the import goes on in Dataverse); 1 anything else.`)
+  .action(async (options: SolutionImportCommandOptions) => {
+    const report = (line: string) => process.stdout.write(`${line}\n`);
+    let close = () => {};
+    try {
+      if (options.managed === options.unmanaged) throw new InvalidArgumentError('Say which package to import: --managed or --unmanaged.');
+      const managed = options.managed === true;
+      const { config } = loadConfig(options.config !== undefined ? { file: options.config } : {});
+      const logger = createLogger({ level: config.log.level });
+      const connection =
+        options.sandbox !== undefined
+          ? sandboxDataverseConnection(options.sandbox, logger)
+          : config.dataverse.target === 'environment'
+            ? createDataverseConnection(config.dataverse, undefined, logger)
+            : undefined;
+      if (!connection) {
+        throw new ConfigError(
+          'The configuration\'s Dataverse is the embedded sandbox, which imports the solution itself at every start. Import into a Dataverse environment with dataverse.target "environment" (docs/configuration.md), or into a sandbox running in another process with --sandbox <origin>.',
+        );
+      }
+      close = () => connection.close();
+      const client = connection.client;
+      await importSolutionFile(client, options.file ?? builtSolutionZip(managed), {
+        managed,
+        overwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations === true,
+        holdingSolution: options.holdingSolution === true,
+        maxWaitMs: options.timeout * 60_000,
+        report,
+      });
+    } catch (error) {
+      const code = error instanceof AppError || error instanceof ConfigError ? ` [${error.code}]` : '';
+      const message = error instanceof InvalidArgumentError ? error.message : error instanceof AppError || error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`ecc365 solution import failed${code}: ${message}\n`);
+      process.exitCode = error instanceof InvalidArgumentError ? 2 : importExitCode(error);
+    } finally {
+      close();
     }
   });
 
