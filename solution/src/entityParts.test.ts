@@ -145,9 +145,15 @@ const manifest = (behavior: string, ...components: string[]) =>
     `<RootComponents>\n      <RootComponent type="1" schemaName="account" behavior="${behavior}" />\n${components.map((c) => `      ${c}\n`).join('')}    </RootComponents>`,
   );
 const rootComponent = (type: string, id: string) => `<RootComponent type="${type}" id="${id}" behavior="0" />`;
-const allRootComponents = [rootComponent('60', FORM_MAIN), rootComponent('60', FORM_MAIN_2), rootComponent('60', FORM_QUICK), rootComponent('26', VIEW), rootComponent('59', CHART)];
+const TYPES = { FormXml: '60', SavedQueries: '26', Visualizations: '59' } as const;
+/** A root component for each form, view and chart among `files`, by the folder and name of its file. */
+const rootComponentsOf = (files: Record<string, string>) =>
+  Object.keys(files).flatMap((file) => {
+    const match = /^Entities\/[^/]+\/(FormXml|SavedQueries|Visualizations)\/(?:[^/]+\/)?(\{[^}]+\})(_managed)?\.xml$/.exec(file);
+    return match && !match[3] ? [rootComponent(TYPES[match[1] as keyof typeof TYPES], match[2]!)] : [];
+  });
 
-function unpackedSolution(files: Record<string, string>, solutionXml = manifest('2', ...allRootComponents)): string {
+function unpackedSolution(files: Record<string, string>, solutionXml = manifest('2', ...rootComponentsOf(files))): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-entity-parts-'));
   temporaryDirectories.push(directory);
   const all = {

@@ -49,6 +49,21 @@ const PART_KINDS: PartKind[] = [
 
 export const isEntityPart = (file: string): boolean => PART_KINDS.some((kind) => kind.file.test(file));
 
+/**
+ * The root components the tables' forms, views and charts account for, as "<component type> <id>"
+ * (id without braces, lower-case): a form is a root component of type 60 as a dashboard is.
+ */
+export function entityPartComponents(files: SolutionFiles): Set<string> {
+  const components = new Set<string>();
+  for (const file of files.names()) {
+    for (const kind of PART_KINDS) {
+      const id = kind.file.exec(file)?.[3];
+      if (id !== undefined) components.add(`${kind.componentType} ${normalizedId(id)}`);
+    }
+  }
+  return components;
+}
+
 interface RootComponent {
   type: string;
   schemaName?: string;

@@ -16,6 +16,7 @@
  */
 
 import type { ComponentKind } from './customizations.js';
+import { entityPartComponents } from './entityParts.js';
 import type { SolutionFiles } from './solutionFiles.js';
 import { UnpackedSolutionError, rootElement } from './xmlText.js';
 
@@ -123,6 +124,7 @@ export const TOP_LEVEL_COMPONENTS: ComponentKind[] = KINDS.map((kind) => ({ file
 /** Checks each component against solution.xml: listed as a root component of its type, and each such root component with its file. */
 export function checkTopLevelComponents(files: SolutionFiles): void {
   const solutionXml = files.text('Other/Solution.xml');
+  const tableParts = entityPartComponents(files);
   for (const kind of KINDS) {
     const found = new Set<string>();
     const listed = rootComponentsOf(solutionXml, kind.componentType);
@@ -136,7 +138,7 @@ export function checkTopLevelComponents(files: SolutionFiles): void {
         found.add(key);
       }
     }
-    const missing = listed.filter((entry) => !found.has(`${entry.attribute}:${entry.value}`));
+    const missing = listed.filter((entry) => !found.has(`${entry.attribute}:${entry.value}`) && !tableParts.has(`${kind.componentType} ${entry.value}`));
     if (missing.length > 0) {
       throw new UnpackedSolutionError('Other/Solution.xml', `root components of type ${kind.componentType} without their <${kind.root}> file: ${missing.map((entry) => `${entry.attribute} ${entry.value}`).join(', ')}`);
     }
