@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAILURE_CAUSE_VALUES } from '../quotes/failureCause.js';
 import { SAP_DOCUMENT_CATEGORY_VALUES } from '../quotes/quoteRecords.js';
 import { SYNC_STATUS_VALUES } from '../quotes/syncResults.js';
 import { MetadataRegistry } from '../sandbox/dataverse/metadata.js';
@@ -64,6 +65,7 @@ describe('what the gateway writes to Dataverse exists in the ecc365 solution', (
     const optionsOf = (table: string, column: string) => registry.entity(table)!.attributes.find((a) => a.logicalName === column)!.options!.map((o) => o.value);
     expect(optionsOf('ecc_syncresult', 'ecc_status')).toEqual(expect.arrayContaining(Object.values(SYNC_STATUS_VALUES)));
     expect(optionsOf('quote', 'ecc_sapdocumentcategory')).toEqual(expect.arrayContaining(Object.values(SAP_DOCUMENT_CATEGORY_VALUES)));
+    expect(optionsOf('ecc_syncresult', 'ecc_cause')).toEqual(Object.values(FAILURE_CAUSE_VALUES));
   });
 
   it('names a column the gateway writes that the solution lost', () => {

@@ -11,7 +11,7 @@ export const WRITTEN_TABLES = {
     entitySet: 'ecc_syncresults',
     columns: [
       'ecc_name', 'ecc_flow', 'ecc_status', 'ecc_message', 'ecc_sapdocumentnumber', 'ecc_correlationid', 'ecc_startedon', 'ecc_finishedon',
-      'ecc_regardingtable', 'ecc_regardingid', 'ecc_sourcesnapshot', 'ecc_targetsnapshot', 'ecc_idempotencykey',
+      'ecc_regardingtable', 'ecc_regardingid', 'ecc_sourcesnapshot', 'ecc_targetsnapshot', 'ecc_idempotencykey', 'ecc_cause', 'ecc_errorcode',
     ],
   },
   quote: {

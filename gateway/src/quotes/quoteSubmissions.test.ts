@@ -20,6 +20,7 @@ import { persona, startQuoteSandbox, type CreatedQuote, type QuoteSandbox } from
 
 const STATUS = { succeeded: 363650000, failed: 363650001, retrying: 363650002 };
 const CATEGORY = { quotation: 363650000, order: 363650001 };
+const CAUSE = { sapError: 363650000, connectionOrTimeout: 363650004 };
 const CREATE_BAPIS = ['BAPI_QUOTATION_CREATEFROMDATA2', 'BAPI_SALESORDER_CREATEFROMDAT2'];
 
 interface SyncRow {
@@ -37,6 +38,8 @@ interface SyncRow {
   ecc_idempotencykey: string;
   ecc_sourcesnapshot: string;
   ecc_targetsnapshot: string | null;
+  ecc_cause: number | null;
+  ecc_errorcode: string | null;
 }
 
 interface QuoteRow {
@@ -312,6 +315,7 @@ describe('sending a quote to SAP', () => {
       expect(fx.documentsWithReference(quote.quoteNumber)).toHaveLength(0);
       const row = (await syncRowOf(quote.quoteId, 'order'))!;
       expect(row).toMatchObject({ ecc_status: STATUS.failed, ecc_sapdocumentnumber: null, ecc_message: expect.stringContaining('not reached') });
+      expect(row).toMatchObject({ ecc_cause: CAUSE.connectionOrTimeout, ecc_errorcode: 'SAP_COMMUNICATION' });
       expect(error.details.syncResultId).toBe(row.ecc_syncresultid);
       syncResultId = row.ecc_syncresultid;
     });
@@ -328,7 +332,8 @@ describe('sending a quote to SAP', () => {
       const retried = await withCorrelationId('admin-retry-1', () => service().retry(syncResultId, olivia));
       expect(retried).toMatchObject({ quoteId: quote.quoteId, category: 'order', syncResultId, alreadySubmitted: false });
       expect(fx.documentsWithReference(quote.quoteNumber)).toEqual([retried.documentNumber.padStart(10, '0')]);
-      expect(await syncRowOf(quote.quoteId, 'order')).toMatchObject({ ecc_status: STATUS.succeeded, ecc_correlationid: 'admin-retry-1', ecc_sapdocumentnumber: retried.documentNumber });
+      // The failure's cause and code go with the failure.
+      expect(await syncRowOf(quote.quoteId, 'order')).toMatchObject({ ecc_status: STATUS.succeeded, ecc_correlationid: 'admin-retry-1', ecc_sapdocumentnumber: retried.documentNumber, ecc_cause: null, ecc_errorcode: null });
       expect(await quoteRow(quote.quoteId)).toMatchObject({ ecc_sapdocumentnumber: retried.documentNumber });
     });
 
@@ -412,7 +417,7 @@ describe('sending a quote to SAP', () => {
       expect([error.code, error.retryable]).toEqual(['SAP_REJECTED', false]);
       expect(error.sapMessages).toContainEqual(expect.objectContaining({ type: 'E' }));
       expect(fx.documentsWithReference(quote.quoteNumber)).toHaveLength(0);
-      expect(await syncRowOf(quote.quoteId, 'order')).toMatchObject({ ecc_status: STATUS.failed, ecc_message: expect.stringContaining('SAP rejected') });
+      expect(await syncRowOf(quote.quoteId, 'order')).toMatchObject({ ecc_status: STATUS.failed, ecc_message: expect.stringContaining('SAP rejected'), ecc_cause: CAUSE.sapError, ecc_errorcode: 'SAP_REJECTED' });
     });
   });
 });

@@ -29,6 +29,7 @@ import { AppError } from '../model/errors.js';
 import type { SubmitResult } from '../model/panelApi.js';
 import type { QuoteToSapDependencies } from './dependencies.js';
 import { QuoteError } from './errors.js';
+import { failureCauseOf } from './failureCause.js';
 import { findUnsellableLine } from './materialCheck.js';
 import { linkedCustomerOf, sapLinesOf } from './quoteLines.js';
 import { quoteSubmissionUpdate, readQuoteForSap, type QuoteForSap } from './quoteRecords.js';
@@ -178,6 +179,8 @@ export class QuoteSubmissions {
       finishedAt: null,
       regardingTable: 'quote',
       regardingId: quote.id,
+      cause: null,
+      errorCode: null,
       ...(sourceSnapshot !== undefined ? { sourceSnapshot } : {}),
     };
   }
@@ -190,7 +193,7 @@ export class QuoteSubmissions {
       row = await findSyncResult(this.deps.dataverse, key);
       try {
         if (!row) {
-          const { finishedAt: _notOnCreate, ...created } = fields;
+          const { finishedAt: _notOnCreate, cause: _none, errorCode: _noCode, ...created } = fields;
           return { kind: 'claimed', row: await createSyncResult(this.deps.dataverse, key, created) };
         }
         if (row.status === 'succeeded') return { kind: 'succeeded', row };
@@ -270,6 +273,8 @@ export class QuoteSubmissions {
       await updateSyncResult(this.deps.dataverse, rowId, {
         status: 'failed',
         message: `${reason}${sapNote}`,
+        cause: failureCauseOf(error),
+        errorCode: error instanceof AppError ? error.code : null,
         finishedAt: isoNow(this.now),
         ...(sap ? { sapDocumentNumber: sap.document.documentNumber, targetSnapshot: JSON.stringify(targetSnapshotOf(sap.document, sap.referenceQuotation)) } : {}),
       });

@@ -12,6 +12,7 @@ import { DataverseNotFoundError } from '../dataverse/errors.js';
 import { batchRequest, type BatchOperation } from '../dataverse/requests/batch.js';
 import { WRITTEN_TABLES, type ColumnValues } from '../dataverse/writtenColumns.js';
 import { QuoteError } from './errors.js';
+import { FAILURE_CAUSE_VALUES, type FailureCause } from './failureCause.js';
 import { readAsUser } from './readAsUser.js';
 
 export const SYNC_RESULTS = WRITTEN_TABLES.ecc_syncresult.entitySet;
@@ -23,6 +24,7 @@ export const SYNC_STATUS_VALUES: Record<SyncStatus, number> = { succeeded: 36365
 
 /** Column sizes in the solution (ecc_SyncResult/Entity.xml): longer text is cut, saying so. */
 const NAME_LENGTH = 200;
+const ERROR_CODE_LENGTH = 100;
 const MESSAGE_LENGTH = 10_000;
 const SNAPSHOT_LENGTH = 1_048_576;
 
@@ -43,7 +45,7 @@ export interface SyncResultRow {
   targetSnapshot: string;
 }
 
-/** The columns a write sets; finishedAt null clears it. */
+/** The columns a write sets; null clears finishedAt, cause and errorCode. */
 export interface SyncResultFields {
   name?: string;
   flow?: string;
@@ -57,6 +59,9 @@ export interface SyncResultFields {
   regardingId?: string;
   sourceSnapshot?: string;
   targetSnapshot?: string;
+  /** Why the work failed (failureCause.ts), and the failure's stable code. */
+  cause?: FailureCause | null;
+  errorCode?: string | null;
 }
 
 const COLUMNS = [
@@ -109,6 +114,8 @@ function columnsOf(fields: SyncResultFields): ColumnValues<'ecc_syncresult'> {
   if (fields.regardingId !== undefined) columns.ecc_regardingid = fields.regardingId;
   if (fields.sourceSnapshot !== undefined) columns.ecc_sourcesnapshot = clip(fields.sourceSnapshot, SNAPSHOT_LENGTH);
   if (fields.targetSnapshot !== undefined) columns.ecc_targetsnapshot = clip(fields.targetSnapshot, SNAPSHOT_LENGTH);
+  if (fields.cause !== undefined) columns.ecc_cause = fields.cause === null ? null : FAILURE_CAUSE_VALUES[fields.cause];
+  if (fields.errorCode !== undefined) columns.ecc_errorcode = fields.errorCode === null ? null : fields.errorCode.slice(0, ERROR_CODE_LENGTH);
   return columns;
 }
 

@@ -81,7 +81,7 @@ describe('importSolution: the product tables of the repository solution', () => 
     ];
     expect(column('account', 'ecc_lastsyncstatus')).toMatchObject({ type: 'Picklist', options: syncStatus });
     expect(column('ecc_syncresult', 'ecc_status')).toMatchObject({ type: 'Picklist', options: syncStatus, requiredLevel: 'ApplicationRequired' });
-    expect(column('ecc_syncresult', 'ecc_cause').options!.map((o) => o.label)).toEqual(['SAP error', 'Validation', 'Mapping', 'Dataverse error', 'Connection or timeout', 'Configuration']);
+    expect(column('ecc_syncresult', 'ecc_cause').options!.map((o) => o.label)).toEqual(['SAP error', 'Validation', 'Mapping', 'Dataverse error', 'Connection or timeout', 'Configuration', 'Gateway error']);
     expect(column('ecc_syncrun', 'ecc_status').options!.map((o) => o.label)).toEqual(['Running', 'Succeeded', 'Completed with failures', 'Failed']);
     expect(column('ecc_syncrun', 'ecc_trigger').options!.map((o) => o.value)).toEqual([363650000, 363650001, 363650002, 363650003, 363650004]);
   });
