@@ -88,6 +88,20 @@ export const SANDBOX_PERSONAS: SandboxPersona[] = [
   },
 ];
 
+/**
+ * The ecc365 solution's security roles each persona holds, by persona key, as an admin assigns
+ * them after importing the solution: every rep reads SAP data as ECC Sales Rep; Olivia also
+ * monitors and retries as ECC Integration Admin.
+ */
+export const SANDBOX_SOLUTION_ROLES: Readonly<Record<string, readonly string[]>> = {
+  anna: ['ECC Sales Rep'],
+  ben: ['ECC Sales Rep'],
+  carla: ['ECC Sales Rep'],
+  dave: ['ECC Sales Rep'],
+  erin: ['ECC Sales Rep'],
+  olivia: ['ECC Sales Rep', 'ECC Integration Admin'],
+};
+
 /** The application user: the gateway's service principal in Dataverse. */
 export const SANDBOX_APPLICATION_USER = {
   systemUserId: '1e2d3c4b-5a69-4788-9a6b-5c4d3e2f1a0b',

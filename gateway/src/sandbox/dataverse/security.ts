@@ -9,9 +9,11 @@
  * readable by everyone and writable only at Organization depth. Rows shared with a principal
  * (GrantAccess, principalobjectaccess) add the rights shared, for the user or a team they are in.
  * Environment variables are user-owned, yet every user reads them organization-wide, as apps and
- * controls read their configuration as the signed-in user (the Basic User role grants it). Sync
- * results (ecc_syncresult) are read organization-wide too, as the solution's ECC Sales Rep role
- * grants, so a rep sees the SAP sync status of the records they open.
+ * controls read their configuration as the signed-in user (the Basic User role grants it).
+ * Security roles a solution brings (importSolutionRoles) widen what their holders read: a Global read
+ * privilege (prvReadecc_SyncResult in ECC Sales Rep) lets them read every row of that table, so a
+ * rep sees the SAP sync status of the records they open. Other depths add nothing here, as the
+ * persona's depth already stands for its roles.
  */
 
 import { createHash } from 'node:crypto';
@@ -53,7 +55,14 @@ export function parseAccessMask(text: string): number {
 }
 
 /** User-owned tables every user may read, whoever owns the row. */
-const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue', 'ecc_syncresult']);
+const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue']);
+
+/** A security role as a solution defines it: privileges by name (prvReadAccount …) and depth. */
+export interface SecurityRole {
+  id: string;
+  name: string;
+  privileges: { name: string; depth: 'Basic' | 'Local' | 'Deep' | 'Global' }[];
+}
 
 export interface Team {
   id: string;
@@ -68,6 +77,10 @@ export class Security {
   readonly teams: Team[] = [];
   /** Shares: row id → principal (user or team) id → access mask. */
   private readonly shares = new Map<string, Map<string, number>>();
+  /** Security roles solutions brought, by id. */
+  private readonly solutionRoles = new Map<string, SecurityRole>();
+  /** Lower-cased names of the Global privileges each user's solution roles grant, by system user id. */
+  private readonly globalPrivileges = new Map<string, Set<string>>();
 
   constructor(private readonly store: RowStore) {
     const application: Principal = {
@@ -117,7 +130,7 @@ export class Security {
   hasAccess(principal: Principal, model: TableModel, row: Row, right: AccessRightName): boolean {
     if (!model.ownedByPrincipals()) return right === 'ReadAccess' || principal.depth === 'Organization';
     if (principal.depth === 'Organization') return true;
-    if (right === 'ReadAccess' && READ_BY_EVERY_USER.has(model.logicalName)) return true;
+    if (right === 'ReadAccess' && (READ_BY_EVERY_USER.has(model.logicalName) || this.holdsGlobal(principal, `prvRead${model.entity.schemaName}`))) return true;
     const owner = row.ownerid;
     const teamIds = this.teamsOf(principal).map((t) => t.id);
     if (isEntityReference(owner) && (owner.id === principal.systemUserId || teamIds.includes(owner.id))) return true;
@@ -149,6 +162,25 @@ export class Security {
       principal.systemUserId,
       right,
     );
+  }
+
+  /**
+   * Roles a solution brought (replacing a role of the same id an earlier import brought) and who
+   * holds them: system user id → role names.
+   */
+  importSolutionRoles(roles: readonly SecurityRole[], holders: ReadonlyMap<string, readonly string[]>): void {
+    for (const role of roles) this.solutionRoles.set(role.id, role);
+    this.globalPrivileges.clear();
+    for (const [systemUserId, names] of holders) {
+      const privileges = [...this.solutionRoles.values()]
+        .filter((role) => names.includes(role.name))
+        .flatMap((role) => role.privileges.filter((privilege) => privilege.depth === 'Global').map((privilege) => privilege.name.toLowerCase()));
+      if (privileges.length > 0) this.globalPrivileges.set(systemUserId.toLowerCase(), new Set(privileges));
+    }
+  }
+
+  private holdsGlobal(principal: Principal, privilege: string): boolean {
+    return this.globalPrivileges.get(principal.systemUserId)?.has(privilege.toLowerCase()) === true;
   }
 
   /** Create privilege: anyone on user-owned tables, Organization depth on the others. */

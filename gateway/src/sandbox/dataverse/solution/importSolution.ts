@@ -2,9 +2,11 @@
  * What ImportSolution does with a solution zip in the simulated Dataverse: the tables, columns,
  * alternate keys and one-to-many relationships of its customizations.xml are added to the
  * environment's metadata, or replace what an earlier import brought, and its environment variable
- * definitions become rows of environmentvariabledefinition. The whole solution is read and
- * checked first; an import that fails changes nothing. Given only a metadata registry (tests of
- * the metadata alone), the definitions are checked but no rows are written.
+ * definitions become rows of environmentvariabledefinition, its service endpoints and webhook
+ * steps rows of serviceendpoint and sdkmessageprocessingstep (webhookComponents.ts), and its
+ * security roles go to the sandbox's users (roles.ts). The whole solution is read and checked
+ * first; an import that fails changes nothing. Given only a metadata registry (tests of the
+ * metadata alone), the definitions, steps and roles are checked but nothing else is written.
  */
 
 import { childNamed, childrenNamed, type XmlElement } from '../../../xml/parse.js';
@@ -14,7 +16,9 @@ import { readAttribute, optionsOf, type ImportedAttribute } from './attributes.j
 import { DEFINITION_TABLE, readEnvironmentVariableDefinition, writeEnvironmentVariableDefinitions } from './environmentVariables.js';
 import { importErrors } from './importErrors.js';
 import { readManifest, type SolutionManifest } from './manifest.js';
+import { applyRoles, readRoles } from './roles.js';
 import { readSolutionPackage } from './solutionPackage.js';
+import { readWebhookComponents, writeWebhookComponents } from './webhookComponents.js';
 import { childText, parseSolutionXml, requiredChildText, startTag } from './xmlDocument.js';
 
 export interface SolutionImportResult {
@@ -24,6 +28,10 @@ export interface SolutionImportResult {
   relationships: string[];
   /** Schema names of the environment variable definitions the solution brought. */
   environmentVariables: string[];
+  /** Names of the security roles, service endpoints and webhook steps the solution brought. */
+  roles: string[];
+  serviceEndpoints: string[];
+  steps: string[];
 }
 
 /** The first object type code Dataverse gives custom tables. */
@@ -144,6 +152,9 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
   const globalOptionSets = readGlobalOptionSets(root);
   const relationships = readRelationships(root);
   const tables = readTables(root);
+  const hasTable = (name: string) => registry.entity(name.toLowerCase()) !== undefined || tables.some((table) => table.logicalName === name.toLowerCase());
+  const roles = readRoles(root, solution.uniqueName, hasTable);
+  const webhooks = readWebhookComponents(root, solution.uniqueName, hasTable, (id) => dataverse?.store.table('serviceendpoint').get(id) !== undefined);
   const environmentVariables = files.environmentVariableDefinitions.map(({ file, text }) => readEnvironmentVariableDefinition(file, text, solution.publisher.customizationPrefix));
   if (dataverse && environmentVariables.length > 0 && !dataverse.models.byLogicalName(DEFINITION_TABLE)) {
     throw importErrors.missingDependencies(solution.uniqueName, `environment variables need the table ${DEFINITION_TABLE}`);
@@ -241,6 +252,8 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
   if (dataverse) {
     const importer = context ?? dataverse.systemContext();
     dataverse.transaction(() => writeEnvironmentVariableDefinitions(dataverse, importer, environmentVariables));
+    dataverse.transaction(() => writeWebhookComponents(dataverse, webhooks));
+    applyRoles(dataverse, roles);
   }
 
   return {
@@ -251,5 +264,8 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
     }),
     relationships: relationships.map((r) => r.schemaName),
     environmentVariables: environmentVariables.map((v) => v.schemaName),
+    roles: roles.map((role) => role.name),
+    serviceEndpoints: webhooks.endpoints.map((endpoint) => endpoint.name),
+    steps: webhooks.steps.map((step) => step.name),
   };
 }

@@ -1,0 +1,101 @@
+/**
+ * The simulated Dataverse importing the repository solution's security roles, service endpoint
+ * and webhook steps: rows Dataverse keeps for them, the steps the webhooks then run, and what the
+ * roles let the sandbox's reps read.
+ */
+
+import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_APPLICATION_USER, SANDBOX_PERSONAS } from '../../identities.js';
+import { createSimulatedDataverse } from '../index.js';
+import type { SimulatedDataverse } from '../simulatedDataverse.js';
+import { webhookStepsFor } from '../webhooks/registrations.js';
+import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
+import { importSolution } from './importSolution.js';
+
+const repositoryZip = packSolution(SOLUTION_SOURCE_DIR, { managed: true });
+/** The repository solution with its customizations.xml changed. */
+function withCustomizations(change: (xml: string) => string): Uint8Array {
+  const files = unzipSync(repositoryZip);
+  const before = strFromU8(files['customizations.xml']!);
+  const after = change(before);
+  expect(after, 'the change applies').not.toBe(before);
+  return zipSync({ ...files, 'customizations.xml': strToU8(after) });
+}
+
+const ENDPOINT_ID = '72a6e13c-2944-4d8b-bcbe-9a958bc36a83';
+const persona = (key: string) => SANDBOX_PERSONAS.find((candidate) => candidate.key === key)!;
+
+let dataverse: SimulatedDataverse;
+beforeEach(() => {
+  dataverse = createSimulatedDataverse();
+});
+
+describe('importSolution: the webhook', () => {
+  it('stores the service endpoint as a webhook with the solution\'s URL and no key, and the steps enabled on their message and table', () => {
+    const result = importSolution(dataverse, repositoryZip);
+    expect(result.serviceEndpoints).toEqual(['ecc365 gateway']);
+    expect(result.steps.sort()).toEqual(['ecc365 gateway: Delete of account', 'ecc365 gateway: Update of account']);
+    expect(dataverse.store.table('serviceendpoint').get(ENDPOINT_ID)).toMatchObject({ name: 'ecc365 gateway', contract: 8, authtype: 4, url: 'https://ecc365-gateway.invalid/api/v1/webhooks/dataverse' });
+    expect(dataverse.store.table('serviceendpoint').get(ENDPOINT_ID)?.authvalue).toBeUndefined();
+
+    const [update] = webhookStepsFor(dataverse, 'Update', 'account');
+    expect(update).toMatchObject({ name: 'ecc365 gateway: Update of account', stage: 40, mode: 1, asyncAutoDelete: true, endpoint: { id: ENDPOINT_ID } });
+    expect(update!.filteringAttributes).toEqual(['ecc_companycode', 'ecc_creditcontrolarea', 'ecc_customernumber', 'ecc_distributionchannel', 'ecc_division', 'ecc_salesorganization', 'ownerid']);
+    expect(webhookStepsFor(dataverse, 'Delete', 'account').map((step) => step.name)).toEqual(['ecc365 gateway: Delete of account']);
+    expect(webhookStepsFor(dataverse, 'Create', 'account')).toEqual([]);
+  });
+
+  it('keeps the key an admin set when the solution is imported again, and makes no second step', () => {
+    importSolution(dataverse, repositoryZip);
+    const endpoints = dataverse.store.table('serviceendpoint');
+    endpoints.get(ENDPOINT_ID)!.authvalue = 'the admin key';
+    importSolution(dataverse, repositoryZip);
+    expect(endpoints.get(ENDPOINT_ID)?.authvalue).toBe('the admin key');
+    expect(webhookStepsFor(dataverse, 'Update', 'account')).toHaveLength(1);
+  });
+
+  it('refuses a step a plug-in handles, which the simulator cannot run, and changes nothing', () => {
+    const zip = withCustomizations((xml) => xml.replace('<EventHandlerTypeCode>4618</EventHandlerTypeCode>', '<EventHandlerTypeCode>4602</EventHandlerTypeCode>'));
+    expect(() => importSolution(dataverse, zip)).toThrow(/is handled by a plug-in type/);
+    expect(dataverse.store.table('serviceendpoint').rows.size).toBe(0);
+    expect(dataverse.registry.entity('ecc_syncresult')).toBeUndefined();
+  });
+});
+
+describe('importSolution: the security roles', () => {
+  const syncResultOwnedByTheGateway = () => {
+    const model = dataverse.model('ecc_syncresult');
+    const row = { ecc_syncresultid: '5b0c9f5e-1d6a-4c1b-9a51-3f7e2d8c4a10', ownerid: { id: SANDBOX_APPLICATION_USER.systemUserId, logicalName: 'systemuser' }, owningbusinessunit: { id: SANDBOX_APPLICATION_USER.businessUnitId, logicalName: 'businessunit' } };
+    return (key: string) => dataverse.security.hasAccess(dataverse.security.bySystemUserId(persona(key).systemUserId)!, model, row, 'ReadAccess');
+  };
+
+  it('lets every rep holding ECC Sales Rep read sync results organization-wide (its Global read), not write them', () => {
+    expect(importSolution(dataverse, repositoryZip).roles.sort()).toEqual(['ECC Integration Admin', 'ECC Sales Rep']);
+    const mayRead = syncResultOwnedByTheGateway();
+    expect(['anna', 'ben', 'dave', 'erin'].map(mayRead)).toEqual([true, true, true, true]);
+    const model = dataverse.model('ecc_syncresult');
+    const row = { ecc_syncresultid: '5b0c9f5e-1d6a-4c1b-9a51-3f7e2d8c4a10', ownerid: { id: SANDBOX_APPLICATION_USER.systemUserId, logicalName: 'systemuser' } };
+    expect(dataverse.security.hasAccess(dataverse.security.bySystemUserId(persona('anna').systemUserId)!, model, row, 'WriteAccess')).toBe(false);
+  });
+
+  it('grants reps nothing beyond their own rows when the solution brings no role granting it', () => {
+    importSolution(dataverse, withCustomizations((xml) => xml.replaceAll('<RolePrivilege name="prvReadecc_SyncResult" level="Global" />', '<RolePrivilege name="prvReadecc_SyncResult" level="Basic" />')));
+    expect(['anna', 'ben'].map(syncResultOwnedByTheGateway())).toEqual([false, false]);
+  });
+
+  it('refuses a privilege of a table neither the organization nor the solution has, and changes nothing', () => {
+    const zip = withCustomizations((xml) => xml.replace('name="prvReadecc_SyncRun"', 'name="prvReadecc_SyncRuns"'));
+    let failure: unknown;
+    try {
+      importSolution(dataverse, zip);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(SolutionImportFailed);
+    expect(failure).toMatchObject({ code: IMPORT_ERROR_CODES.missingDependencies });
+    expect((failure as Error).message).toMatch(/grants prvReadecc_SyncRuns, a privilege of no table/);
+    expect(dataverse.registry.entity('ecc_syncresult')).toBeUndefined();
+  });
+});
