@@ -4,13 +4,16 @@
  * otherwise the Entra tenant and app registration of the api section, or of the dataverse
  * section when left out), the CORS origins (on the sandbox also the gateway's own, for the form
  * preview), the account panels and sync results, and the quote routes, over the SAP and Dataverse
- * clients the gateway has.
+ * clients the gateway has; and the receiver of Dataverse's webhooks, which forgets the access
+ * checks of an account whose SAP link, owner or existence changed.
  */
 
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { createPanelApiRouter } from '../api/v1/router.js';
+import { createAccountChangeHandler } from '../api/v1/accountChanges.js';
 import { accountPanelsRouter } from '../api/v1/accounts.js';
+import { dataverseWebhookRouter } from '../api/v1/dataverseWebhook.js';
 import { quotesRouter } from '../api/v1/quotes.js';
 import { RecordAccess } from '../api/v1/recordAccess.js';
 import { recordsRouter } from '../api/v1/records.js';
@@ -28,6 +31,7 @@ import { createQuoteToSap } from '../quotes/index.js';
 import type { RfcClient } from '../sap/rfc.js';
 import { SANDBOX_APPLICATIONS } from '../sandbox/identities.js';
 import { SANDBOX_GATEWAY_API_ID_URI } from '../sandbox/idp/index.js';
+import { SANDBOX_WEBHOOK_KEY } from '../sandbox/crmSeed/index.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 
 export interface PanelApi {
@@ -115,6 +119,13 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
     ...(today ? { today } : {}),
   });
   const accessCache = { cacheSeconds: config.api.accessCacheSeconds };
+  const accountAccess = new RecordAccess<AccountSapLink>(accessCache);
+  const recordAccess = new RecordAccess<true>(accessCache);
+  // Dataverse's webhooks authenticate with the service endpoint's key, not a user's token: mounted before /api/v1.
+  const webhooks = dataverseWebhookRouter({
+    key: config.webhooks.key ?? (config.dataverse.target === 'sandbox' && systems.sandbox ? SANDBOX_WEBHOOK_KEY : undefined),
+    handle: createAccountChangeHandler([accountAccess, recordAccess]),
+  });
   const { quotes } = config;
 
   let features: Router | undefined;
@@ -126,6 +137,7 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
 
   return {
     mounts: [
+      { path: '/api/v1', router: webhooks },
       { path: '/api/v1', router: v1 },
       { path: '/api', router: openApiRouter() },
     ],
@@ -138,10 +150,10 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
         routes: [
           accountPanelsRouter({
             panels,
-            access: new RecordAccess<AccountSapLink>(accessCache),
+            access: accountAccess,
             readAccount: (userObjectId, accountId) => readAccountSapLink(dataverse.asUser(userObjectId), accountId),
           }),
-          recordsRouter({ access: new RecordAccess<true>(accessCache), syncResults: createSyncResultsReader(dataverse) }),
+          recordsRouter({ access: recordAccess, syncResults: createSyncResultsReader(dataverse) }),
           quotesRouter(
             createQuoteToSap({
               sap: systems.sap,

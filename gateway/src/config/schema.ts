@@ -196,6 +196,16 @@ const quotesSchema = z
   })
   .refine((quotes) => (quotes.approvalColumn === undefined) === (quotes.approvedValue === undefined), { message: 'set approvalColumn and approvedValue together' });
 
+/** Dataverse webhooks (the ecc365 solution's service endpoint posts to /api/v1/webhooks/dataverse). */
+const webhooksSchema = z.object({
+  /**
+   * The service endpoint's key (its WebhookKey, which Dataverse sends as ?code=…); from the
+   * environment: ECC365_WEBHOOKS__KEY. Without it every post is refused. Default on the sandbox:
+   * "sandbox", the key the sandbox gives the endpoint.
+   */
+  key: z.string().min(1).optional(),
+});
+
 export const configSchema = z.object({
   server: z
     .object({
@@ -219,6 +229,7 @@ export const configSchema = z.object({
   api: apiSchema.default(apiSchema.parse({})),
   panels: panelsSchema.default(panelsSchema.parse({})),
   quotes: quotesSchema.default(quotesSchema.parse({})),
+  webhooks: webhooksSchema.default({}),
   sandbox: z
     .object({
       /** Sold-to customers in the seed data. */
@@ -245,3 +256,4 @@ export type DataverseConfig = z.infer<typeof dataverseConfigSchema>;
 export type ApiConfig = z.infer<typeof apiSchema>;
 export type PanelsConfig = z.infer<typeof panelsSchema>;
 export type QuotesConfig = z.infer<typeof quotesSchema>;
+export type WebhooksConfig = z.infer<typeof webhooksSchema>;

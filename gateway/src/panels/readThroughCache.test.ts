@@ -51,4 +51,21 @@ describe('ReadThroughCache', () => {
     await none.get('h', async () => 'h');
     expect(none.peek('h')).toBeUndefined();
   });
+
+  it('drops the entries whose key matches before their time, and keeps nothing a read in flight brings back', async () => {
+    const values = cache();
+    await values.get('user1|account|a', async () => 'old link');
+    await values.get('user2|account|a', async () => 'old link');
+    await values.get('user1|account|b', async () => 'other account');
+    let release!: (value: string) => void;
+    const inFlight = values.get('user3|account|a', () => new Promise<string>((resolve) => (release = resolve)));
+
+    expect(values.deleteWhere((key) => key.endsWith('|account|a'))).toBe(2);
+    expect([values.peek('user1|account|a'), values.peek('user2|account|a'), values.peek('user1|account|b')]).toEqual([undefined, undefined, 'other account']);
+    // A caller after the change reads afresh rather than waiting for the read that may have seen the old link.
+    expect(await values.get('user3|account|a', async () => 'new link')).toEqual({ value: 'new link', fromCache: false });
+    release('old link');
+    expect((await inFlight).value).toBe('old link');
+    expect(values.peek('user3|account|a')).toBe('new link');
+  });
 });

@@ -3,7 +3,9 @@
  * a read for a key is in flight, every caller asking for the same key waits for that read
  * instead of starting another (so twenty reps opening one account make one set of SAP calls).
  * A failed read is not kept: the next caller reads again. Bounded: beyond `maxEntries` the
- * least recently used entries go.
+ * least recently used entries go. Entries can be dropped before their time (`deleteWhere`, when
+ * what they hold is known to have changed); a read in flight for such a key then keeps nothing,
+ * since it may have read what was there before the change.
  */
 
 export interface CachedRead<T> {
@@ -33,14 +35,16 @@ export class ReadThroughCache<T> {
     if (cached !== undefined) return { value: cached, fromCache: true };
     const pending = this.inFlight.get(key);
     if (pending) return { value: await pending, fromCache: false };
-    const reading = read().then(
+    const reading: Promise<T> = read().then(
       (value) => {
-        this.inFlight.delete(key);
-        this.set(key, value);
+        if (this.inFlight.get(key) === reading) {
+          this.inFlight.delete(key);
+          this.set(key, value);
+        }
         return value;
       },
       (error: unknown) => {
-        this.inFlight.delete(key);
+        if (this.inFlight.get(key) === reading) this.inFlight.delete(key);
         throw error;
       },
     );
@@ -71,5 +75,17 @@ export class ReadThroughCache<T> {
 
   delete(key: string): void {
     this.entries.delete(key);
+  }
+
+  /** Drops every entry, and every read in flight, whose key matches; returns how many entries went. */
+  deleteWhere(matches: (key: string) => boolean): number {
+    let deleted = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (!matches(key)) continue;
+      this.entries.delete(key);
+      deleted += 1;
+    }
+    for (const key of [...this.inFlight.keys()]) if (matches(key)) this.inFlight.delete(key);
+    return deleted;
   }
 }

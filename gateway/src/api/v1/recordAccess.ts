@@ -4,7 +4,8 @@
  * what it read (for an account, its SAP link) is kept per user and record for `cacheSeconds`, so
  * a form's four panels and their refreshes cost Dataverse one read. Only granted access is kept:
  * a rep given access sees the panels at once; one whose access is taken away keeps seeing them
- * for at most `cacheSeconds`.
+ * for at most `cacheSeconds`, or until Dataverse says the record changed (`forget`, from the
+ * webhook on the record's owner, SAP link or deletion).
  */
 
 import type { AuthenticatedUser } from '../../auth/tokenValidator.js';
@@ -25,6 +26,14 @@ export class RecordAccess<T> {
 
   /** What `read` read as the user, from the cache when the same user read the same record recently. */
   async check(user: AuthenticatedUser, table: string, id: string, read: () => Promise<T>): Promise<T> {
-    return (await this.cache.get(`${user.objectId}|${table}|${id.toLowerCase()}`, read)).value;
+    return (await this.cache.get(`${user.objectId}|${recordKey(table, id)}`, read)).value;
+  }
+
+  /** Forgets what was read of the record, for every user; returns how many users' entries went. */
+  forget(table: string, id: string): number {
+    const suffix = `|${recordKey(table, id)}`;
+    return this.cache.deleteWhere((key) => key.endsWith(suffix));
   }
 }
+
+const recordKey = (table: string, id: string): string => `${table}|${id.toLowerCase()}`;
