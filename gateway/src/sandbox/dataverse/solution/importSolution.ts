@@ -3,7 +3,8 @@
  * alternate keys and one-to-many relationships of its customizations.xml are added to the
  * environment's metadata, or replace what an earlier import brought, and its environment variable
  * definitions become rows of environmentvariabledefinition, its service endpoints and webhook
- * steps rows of serviceendpoint and sdkmessageprocessingstep (webhookComponents.ts), and its
+ * steps rows of serviceendpoint and sdkmessageprocessingstep (webhookComponents.ts), its forms and
+ * views rows of systemform and savedquery (formsAndViews.ts), and its
  * security roles go to the sandbox's users (roles.ts). The whole solution is read and checked
  * first; an import that fails changes nothing. Given only a metadata registry (tests of the
  * metadata alone), the definitions, steps and roles are checked but nothing else is written.
@@ -14,6 +15,7 @@ import { MetadataRegistry, type AlternateKeyMetadata, type AttributeMetadata, ty
 import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
 import { readAttribute, optionsOf, type ImportedAttribute } from './attributes.js';
 import { DEFINITION_TABLE, readEnvironmentVariableDefinition, writeEnvironmentVariableDefinitions } from './environmentVariables.js';
+import { readFormsAndViews, writeFormsAndViews } from './formsAndViews.js';
 import { importErrors } from './importErrors.js';
 import { readManifest, type SolutionManifest } from './manifest.js';
 import { applyRoles, readRoles } from './roles.js';
@@ -152,6 +154,7 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
   const globalOptionSets = readGlobalOptionSets(root);
   const relationships = readRelationships(root);
   const tables = readTables(root);
+  const formsAndViews = readFormsAndViews(root);
   const hasTable = (name: string) => registry.entity(name.toLowerCase()) !== undefined || tables.some((table) => table.logicalName === name.toLowerCase());
   const roles = readRoles(root, solution.uniqueName, hasTable);
   const webhooks = readWebhookComponents(root, solution.uniqueName, hasTable, (id) => dataverse?.store.table('serviceendpoint').get(id) !== undefined);
@@ -251,7 +254,10 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
   for (const { entity } of prepared.values()) registry.upsertEntity(entity);
   if (dataverse) {
     const importer = context ?? dataverse.systemContext();
-    dataverse.transaction(() => writeEnvironmentVariableDefinitions(dataverse, importer, environmentVariables));
+    dataverse.transaction(() => {
+      writeEnvironmentVariableDefinitions(dataverse, importer, environmentVariables);
+      writeFormsAndViews(dataverse, importer, formsAndViews);
+    });
     dataverse.transaction(() => writeWebhookComponents(dataverse, webhooks));
     applyRoles(dataverse, roles);
   }

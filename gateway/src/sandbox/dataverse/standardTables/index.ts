@@ -25,11 +25,13 @@ import { quote } from './quote.js';
 import { quotedetail } from './quotedetail.js';
 import { salesorder } from './salesorder.js';
 import { salesorderdetail } from './salesorderdetail.js';
+import { savedquery } from './savedquery.js';
 import { sdkmessage } from './sdkmessage.js';
 import { sdkmessagefilter } from './sdkmessagefilter.js';
 import { sdkmessageprocessingstep } from './sdkmessageprocessingstep.js';
 import { sdkmessageprocessingstepimage } from './sdkmessageprocessingstepimage.js';
 import { serviceendpoint } from './serviceendpoint.js';
+import { systemform } from './systemform.js';
 import { systemuser } from './systemuser.js';
 import { team } from './team.js';
 import { transactioncurrency } from './transactioncurrency.js';
@@ -57,4 +59,6 @@ export const STANDARD_TABLES: readonly EntityMetadata[] = deepFreeze([
   serviceendpoint, sdkmessage, sdkmessagefilter, sdkmessageprocessingstep, sdkmessageprocessingstepimage, asyncoperation,
   // Environment variables: configuration a solution defines and each environment sets
   environmentvariabledefinition, environmentvariablevalue,
+  // Forms and views a solution brings, which apps lay out records and lists by
+  systemform, savedquery,
 ]);
