@@ -2,9 +2,10 @@
  * Accounts for SAP's sold-to customers and contacts for their contact persons, owned by the
  * customer's sales representative (owners.ts). An account carries the customer number in SAP's
  * internal form (ecc_customernumber, the alternate key the gateway addresses it by; accountnumber
- * shows it as users see it), its first SAP sales area, company code and credit control area, and
- * the customer's address, phone and e-mail. A customer marked for deletion in SAP is an inactive
- * account.
+ * shows it as users see it), its account group, first SAP sales area, company code and credit
+ * control area, and the customer's address, phone and e-mail; a contact carries its SAP contact
+ * person number (ecc_contactpersonnumber, KNVK-PARNR). A customer marked for deletion in SAP is an
+ * inactive account.
  */
 
 import { externalNumber } from '../ecc/salesDocumentRequest.js';
@@ -14,7 +15,8 @@ import { ownerOf, personaOf, type OwnerKey } from './owners.js';
 import type { ProductCatalog } from './productCatalog.js';
 import type { RowWriter } from './rowWriter.js';
 
-const COUNTRIES: Record<string, string> = { DE: 'Germany', US: 'United States' };
+/** The countries of SAP's customers as account addresses name them (also the seed's country value maps). */
+export const COUNTRY_NAMES: Readonly<Record<string, string>> = { DE: 'Germany', US: 'United States' };
 
 export interface SeededAccountRow {
   id: string;
@@ -33,6 +35,7 @@ export function seedAccounts(writer: RowWriter, customers: EccCustomer[], catalo
       name: customer.name,
       accountnumber: externalNumber(customer.customerNumber),
       ecc_customernumber: customer.customerNumber,
+      ecc_accountgroup: customer.accountGroup,
       ecc_salesorganization: customer.salesArea.salesOrganization,
       ecc_distributionchannel: customer.salesArea.distributionChannel,
       ecc_division: customer.salesArea.division,
@@ -43,7 +46,7 @@ export function seedAccounts(writer: RowWriter, customers: EccCustomer[], catalo
       address1_postalcode: orNull(customer.postalCode),
       // SAP's German region keys are not names; US ones are the state codes users write.
       address1_stateorprovince: customer.country === 'US' ? orNull(customer.region) : null,
-      address1_country: COUNTRIES[customer.country] ?? orNull(customer.country),
+      address1_country: COUNTRY_NAMES[customer.country] ?? orNull(customer.country),
       telephone1: orNull(customer.phone),
       emailaddress1: orNull(customer.email),
       customertypecode: 3,
@@ -53,6 +56,7 @@ export function seedAccounts(writer: RowWriter, customers: EccCustomer[], catalo
     });
     const contactIds = customer.contacts.map((contact) =>
       writer.create('contact', seededId('contact', contact.number), {
+        ecc_contactpersonnumber: contact.number,
         firstname: orNull(contact.firstName),
         lastname: contact.lastName,
         salutation: orNull(contact.salutation),

@@ -1,8 +1,10 @@
 /**
  * What the CRM seed takes from the simulated ECC, read from its tables (so it works whether the
  * ECC was just seeded or restored from its state file): sold-to customers with address, e-mail,
- * sales area, company code, credit control area, blocks and contact persons; materials with
- * their texts, base units and sales views; PR00 list prices; and open quotations.
+ * account group, sales areas (with payment terms, currency, customer group and order block),
+ * company code, credit control area, blocks and contact persons; the sales areas of the sales
+ * organization structure; materials with their texts, material groups, base units and sales views;
+ * PR00 list prices; and open quotations.
  */
 
 import type { Database, Row } from '../ecc/database.js';
@@ -12,6 +14,15 @@ export interface SalesArea {
   salesOrganization: string;
   distributionChannel: string;
   division: string;
+}
+
+/** A customer's sales data in one sales area (KNVV). */
+export interface EccCustomerSalesArea extends SalesArea {
+  paymentTerms: string;
+  currency: string;
+  customerGroup: string;
+  /** The order block reason, empty when orders are not blocked in the sales area. */
+  orderBlock: string;
 }
 
 export interface EccContact {
@@ -37,8 +48,12 @@ export interface EccCustomer {
   email: string;
   /** ISO date the customer was created in SAP. */
   createdOn: string;
+  /** KNA1-KTOKD. */
+  accountGroup: string;
   /** The customer's first sales area: the one panels and quotes use. */
   salesArea: SalesArea;
+  /** Every sales area of the customer, the first one first. */
+  salesAreas: EccCustomerSalesArea[];
   companyCode: string;
   creditControlArea: string;
   currency: string;
@@ -53,6 +68,8 @@ export interface EccMaterial {
   /** MARA-MATNR, internal form. */
   materialNumber: string;
   description: string;
+  /** MARA-MATKL. */
+  materialGroup: string;
   baseUnit: string;
   division: string;
 }
@@ -96,6 +113,7 @@ export class EccCatalog {
       this.materials.set(materialNumber, {
         materialNumber,
         description: text(db.table('MAKT').get({ MATNR: materialNumber, SPRAS: 'E' }), 'MAKTX') || materialNumber,
+        materialGroup: text(mara, 'MATKL'),
         baseUnit: text(mara, 'MEINS'),
         division: text(mara, 'SPART'),
       });
@@ -141,7 +159,17 @@ export class EccCatalog {
       phone: text(kna1, 'TELF1'),
       email: this.emails.get(`${adrnr}/`) ?? '',
       createdOn: isoDate(text(kna1, 'ERDAT')),
+      accountGroup: text(kna1, 'KTOKD'),
       salesArea,
+      salesAreas: areas.map((row) => ({
+        salesOrganization: text(row, 'VKORG'),
+        distributionChannel: text(row, 'VTWEG'),
+        division: text(row, 'SPART'),
+        paymentTerms: text(row, 'ZTERM'),
+        currency: text(row, 'WAERS'),
+        customerGroup: text(row, 'KDGRP'),
+        orderBlock: text(row, 'AUFSD'),
+      })),
       companyCode: text(this.db.table('TVKO').get({ VKORG: salesArea.salesOrganization }), 'BUKRS'),
       creditControlArea: text(this.db.table('TVTA').get({ VKORG: salesArea.salesOrganization, VTWEG: salesArea.distributionChannel, SPART: salesArea.division }), 'KKBER'),
       currency: text(knvv, 'WAERS'),
@@ -193,6 +221,18 @@ export class EccCatalog {
     return [...this.db.table('TVKO').all()]
       .map((row) => ({ salesOrganization: String(row.VKORG), currency: text(row, 'WAERS'), name: text(this.db.table('TVKOT').get({ SPRAS: 'E', VKORG: String(row.VKORG) }), 'VTEXT') }))
       .sort((a, b) => a.salesOrganization.localeCompare(b.salesOrganization));
+  }
+
+  /** The sales areas of the organization structure (TVTA) with the English names of their parts, in key order. */
+  salesAreas(): (SalesArea & { name: string })[] {
+    const name = (table: 'TVKOT' | 'TVTWT' | 'TSPAT', key: Record<string, string>) => text(this.db.table(table).get({ SPRAS: 'E', ...key }), 'VTEXT');
+    return [...this.db.table('TVTA').all()]
+      .map((row) => ({ salesOrganization: text(row, 'VKORG'), distributionChannel: text(row, 'VTWEG'), division: text(row, 'SPART') }))
+      .sort((a, b) => `${a.salesOrganization}/${a.distributionChannel}/${a.division}`.localeCompare(`${b.salesOrganization}/${b.distributionChannel}/${b.division}`))
+      .map((area) => {
+        const parts = [name('TVKOT', { VKORG: area.salesOrganization }), name('TVTWT', { VTWEG: area.distributionChannel }), name('TSPAT', { SPART: area.division })].filter(Boolean);
+        return { ...area, name: `${area.salesOrganization}/${area.distributionChannel}/${area.division}${parts.length > 0 ? ` ${parts.join(', ')}` : ''}` };
+      });
   }
 
   /** English name of a distribution channel. */

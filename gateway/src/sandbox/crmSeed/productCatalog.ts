@@ -71,6 +71,8 @@ export function seedProductCatalog(writer: RowWriter, ecc: EccCatalog): ProductC
       name: material.description,
       productnumber: externalNumber(material.materialNumber),
       ecc_materialnumber: material.materialNumber,
+      ecc_materialgroup: material.materialGroup || null,
+      ecc_baseunit: material.baseUnit,
       productstructure: 1,
       producttypecode: 1,
       quantitydecimal: material.baseUnit === 'KG' ? 3 : 0,

@@ -11,7 +11,10 @@ import { SANDBOX_GATEWAY_API_ID_URI } from '../idp/directory.js';
 import { GATEWAY_VARIABLES, seedCrmFromEcc, seededCrm, setSandboxGatewayUrl, type CrmSeedResult, type SeededCrm } from './index.js';
 
 const TODAY = '2025-06-16';
-const SEEDED_TABLES = ['transactioncurrency', 'uomschedule', 'uom', 'product', 'pricelevel', 'productpricelevel', 'account', 'contact', 'opportunity', 'quote', 'quotedetail'];
+const SEEDED_TABLES = [
+  'transactioncurrency', 'uomschedule', 'uom', 'product', 'pricelevel', 'productpricelevel', 'account', 'contact', 'opportunity', 'quote', 'quotedetail',
+  'ecc_salesarea', 'ecc_customersalesarea', 'ecc_valuemap',
+];
 
 /** A simulated Dataverse with the ecc365 solution imported, on a fixed clock. */
 function environment(): SimulatedDataverse {
@@ -185,6 +188,53 @@ describe('seedCrmFromEcc: owners', () => {
     const firstUs = crm.accounts.filter((account) => db.table('KNA1').get({ KUNNR: account.customerNumber })!.LAND1 === 'US')[0]!;
     expect(forbidden).toEqual(firstUs);
     expect(forbidden.owner).toBe('dave');
+  });
+});
+
+describe("seedCrmFromEcc: the solution's SAP columns, sales areas and value maps", () => {
+  it('gives accounts their account group, contacts their SAP contact person number, products their material group and base unit', () => {
+    const accounts = new Map(rows(dataverse, 'account').map((row) => [row.accountid as string, row]));
+    for (const account of accounts.values()) expect(account.ecc_accountgroup).toBe(db.table('KNA1').get({ KUNNR: account.ecc_customernumber as string })!.KTOKD);
+    for (const contact of rows(dataverse, 'contact')) {
+      const knvk = db.table('KNVK').get({ PARNR: contact.ecc_contactpersonnumber as string });
+      expect(knvk, contact.ecc_contactpersonnumber as string).toMatchObject({ KUNNR: accounts.get(ref(contact.parentcustomerid).id)!.ecc_customernumber, NAME1: contact.lastname });
+    }
+    for (const product of rows(dataverse, 'product')) {
+      const mara = db.table('MARA').get({ MATNR: product.ecc_materialnumber as string })!;
+      expect(product).toMatchObject({ ecc_materialgroup: mara.MATKL || null, ecc_baseunit: mara.MEINS });
+    }
+  });
+
+  it("writes SAP's sales areas, and each account's sales data in every one of its sales areas", () => {
+    const areas = rows(dataverse, 'ecc_salesarea');
+    expect(areas.map((row) => `${row.ecc_salesorganization as string}/${row.ecc_distributionchannel as string}/${row.ecc_division as string}`).sort())
+      .toEqual([...db.table('TVTA').all()].map((row) => `${String(row.VKORG)}/${String(row.VTWEG)}/${String(row.SPART)}`).sort());
+    expect(result.counts.salesAreas).toBe(areas.length);
+    const areaOf = new Map(areas.map((row) => [row.ecc_salesareaid as string, row]));
+    const accounts = new Map(rows(dataverse, 'account').map((row) => [row.accountid as string, row]));
+    const customerAreas = rows(dataverse, 'ecc_customersalesarea');
+    expect(customerAreas).toHaveLength(result.counts.customerSalesAreas);
+    expect(customerAreas).toHaveLength([...accounts.values()].reduce((sum, account) => sum + db.table('KNVV').select({ KUNNR: account.ecc_customernumber as string }).length, 0));
+    for (const row of customerAreas) {
+      const account = accounts.get(ref(row.ecc_accountid).id)!;
+      const area = areaOf.get(ref(row.ecc_salesareaid).id)!;
+      const knvv = db.table('KNVV').get({ KUNNR: account.ecc_customernumber as string, VKORG: area.ecc_salesorganization as string, VTWEG: area.ecc_distributionchannel as string, SPART: area.ecc_division as string })!;
+      expect(row).toMatchObject({ ecc_paymentterms: knvv.ZTERM || null, ecc_currency: knvv.WAERS || null, ecc_customergroup: knvv.KDGRP || null, ecc_orderblock: knvv.AUFSD || null });
+      expect(ref(row.ownerid).id).toBe(ref(account.ownerid).id);
+    }
+  });
+
+  it('maps the countries of account addresses and the units of the catalog as the seed does, for admins to correct', () => {
+    const maps = rows(dataverse, 'ecc_valuemap');
+    expect(maps).toHaveLength(result.counts.valueMaps);
+    const byKind = (kind: number) => new Map(maps.filter((row) => row.ecc_kind === kind).map((row) => [row.ecc_sapvalue as string, row.ecc_dataversevalue]));
+    const countries = byKind(363650005);
+    for (const account of rows(dataverse, 'account')) {
+      const land1 = String(db.table('KNA1').get({ KUNNR: account.ecc_customernumber as string })!.LAND1);
+      expect(account.address1_country, land1).toBe(countries.get(land1));
+    }
+    const units = byKind(363650004);
+    expect([...units.values()].sort()).toEqual(rows(dataverse, 'uom').map((row) => row.name).sort());
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Seeds the sandbox's Dataverse from the simulated ECC, as the sync flows will once they exist:
  * currencies, units, products and price lists from SAP's materials and PR00 prices; accounts and
- * contacts from the sold-to customers and their contact persons; opportunities and quotes (draft
+ * contacts from the sold-to customers and their contact persons; SAP's sales areas and the
+ * accounts' sales data in them; value maps of countries and units; opportunities and quotes (draft
  * and approved, some standing for an open SAP quotation); and the values of the gateway's
  * environment variables. The same ECC data and seed give the same rows, ids included. Rows are
  * written through the engine's table operations as the application user, in one transaction.
@@ -20,6 +21,8 @@ import { SANDBOX_GATEWAY_VALUES, setEnvironmentVariableValues } from './environm
 import { seedProductCatalog } from './productCatalog.js';
 import { seedQuotes } from './quotes.js';
 import { RowWriter } from './rowWriter.js';
+import { seedCustomerSalesAreas, seedSalesAreas } from './salesAreas.js';
+import { seedValueMaps } from './valueMaps.js';
 
 export const DEFAULT_MAX_ACCOUNTS = 2000;
 
@@ -39,14 +42,19 @@ export interface EccSource {
 export interface CrmSeedResult {
   /** False when the environment had data already and was left alone. */
   seeded: boolean;
-  counts: { accounts: number; contacts: number; products: number; priceListItems: number; opportunities: number; quotes: number; quoteLines: number };
+  counts: {
+    accounts: number; contacts: number; products: number; priceListItems: number; opportunities: number; quotes: number; quoteLines: number;
+    salesAreas: number; customerSalesAreas: number; valueMaps: number;
+  };
 }
 
 /** Columns the solution brings that the seed writes: without them the solution was not imported. */
-const SOLUTION_COLUMNS: [string, string][] = [['account', 'ecc_customernumber'], ['product', 'ecc_materialnumber'], ['quote', 'ecc_sapquotationnumber']];
+const SOLUTION_COLUMNS: [string, string][] = [
+  ['account', 'ecc_customernumber'], ['product', 'ecc_materialnumber'], ['quote', 'ecc_sapquotationnumber'], ['ecc_customersalesarea', 'ecc_accountid'], ['ecc_valuemap', 'ecc_sapvalue'],
+];
 
 export async function seedCrmFromEcc(dataverse: SimulatedDataverse, ecc: EccSource, options: CrmSeedOptions = {}): Promise<CrmSeedResult> {
-  const counts = { accounts: 0, contacts: 0, products: 0, priceListItems: 0, opportunities: 0, quotes: 0, quoteLines: 0 };
+  const counts = { accounts: 0, contacts: 0, products: 0, priceListItems: 0, opportunities: 0, quotes: 0, quoteLines: 0, salesAreas: 0, customerSalesAreas: 0, valueMaps: 0 };
   if (dataverse.store.table('account').rows.size > 0) return { seeded: false, counts };
   const missing = SOLUTION_COLUMNS.filter(([table, column]) => !dataverse.models.byLogicalName(table)?.has(column));
   if (missing.length > 0) {
@@ -60,6 +68,10 @@ export async function seedCrmFromEcc(dataverse: SimulatedDataverse, ecc: EccSour
   dataverse.transaction(() => {
     const products = seedProductCatalog(writer, catalog);
     const accounts = seedAccounts(writer, customers, products);
+    const salesAreaIds = seedSalesAreas(writer, catalog);
+    counts.salesAreas = salesAreaIds.size;
+    counts.customerSalesAreas = seedCustomerSalesAreas(writer, accounts, salesAreaIds);
+    counts.valueMaps = seedValueMaps(writer, catalog.allMaterials().map((material) => material.baseUnit));
     Object.assign(counts, seedQuotes(writer, catalog, products, accounts, random));
     counts.accounts = accounts.length;
     counts.contacts = customers.reduce((sum, customer) => sum + customer.contacts.length, 0);
