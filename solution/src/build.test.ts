@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSolutionZips, builtSolutionZip, packSolution, SOLUTION_DIST_DIR, SOLUTION_SOURCE_DIR, solutionVersion, solutionVersionOf, UnpackedSolutionError } from './index.js';
+import {
+  buildSolutionZips, builtSolutionZip, CONTROLS_BUILD_DIR, packSolution, SOLUTION_DIST_DIR, SOLUTION_SOURCE_DIR, solutionVersion, solutionVersionOf, UnpackedSolutionError,
+} from './index.js';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -81,7 +83,8 @@ describe('buildSolutionZips', () => {
 });
 
 describe('npm run build:solution', () => {
-  it("writes the repository solution's two zips into solution/dist with the package version, the same bytes on every run", () => {
+  it("writes the repository solution's two zips with the built controls into solution/dist with the package version, the same bytes on every run", () => {
+    if (!existsSync(CONTROLS_BUILD_DIR)) throw new Error('controls/out/controls is missing: run `npm run build` first (npm test does).');
     const run = () => {
       execFileSync('npm', ['run', '--silent', 'build:solution'], { cwd: packageRoot, stdio: 'pipe' });
       return [true, false].map((managed) => readFileSync(builtSolutionZip(managed)));
@@ -91,8 +94,14 @@ describe('npm run build:solution', () => {
     expect(builtSolutionZip(true)).toBe(path.join(SOLUTION_DIST_DIR, `ecc365_${version.split('.').join('_')}_managed.zip`));
     expect(manifestOf(managed!)).toMatch(new RegExp(`<Version>${version.replace(/\./g, '\\.')}</Version>\\s*<Managed>1</Managed>`));
     expect(manifestOf(unmanaged!)).toMatch(/<Managed>0<\/Managed>/);
+    const controls = readdirSync(CONTROLS_BUILD_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(controls.length).toBeGreaterThan(0);
+    for (const zip of [managed!, unmanaged!]) {
+      const entries = Object.keys(unzipSync(zip, { filter: (file) => file.name.startsWith('Controls/') }));
+      for (const control of controls) expect(entries, control).toContainEqual(expect.stringMatching(new RegExp(`^Controls/ecc_[^/]+\\.${control}/ControlManifest\\.xml$`)));
+    }
     const [again, againUnmanaged] = run();
     expect(Buffer.compare(managed!, again!)).toBe(0);
     expect(Buffer.compare(unmanaged!, againUnmanaged!)).toBe(0);
-  });
+  }, 60_000);
 });

@@ -1,15 +1,16 @@
 /**
- * npm run build:solution: the repository's solution as a managed and an unmanaged zip in
- * solution/dist/, versioned with solution/package.json's version.
+ * npm run build:solution: the repository's solution with the built controls as a managed and an
+ * unmanaged zip in solution/dist/, versioned with solution/package.json's version. The controls
+ * must have been built first (the root package's build and build:solution scripts do).
  */
 
 import path from 'node:path';
 import { buildSolutionZips } from './buildZips.js';
-import { SOLUTION_DIST_DIR, solutionVersion } from './distFolder.js';
+import { CONTROLS_BUILD_DIR, SOLUTION_DIST_DIR, solutionVersion } from './distFolder.js';
 import { SOLUTION_SOURCE_DIR } from './sourceDirectory.js';
 
 try {
-  const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir: SOLUTION_DIST_DIR, version: solutionVersion() });
+  const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir: SOLUTION_DIST_DIR, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR });
   const shown = (file: string) => path.relative(process.cwd(), file);
   process.stdout.write(`solution: ${built.uniqueName} ${built.version} built into ${shown(built.managed)} and ${shown(built.unmanaged)}\n`);
 } catch (error) {

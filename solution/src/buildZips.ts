@@ -16,6 +16,8 @@ export interface BuildOptions {
   outDir: string;
   /** major.minor.build.revision, written into solution.xml. */
   version: string;
+  /** The PCF controls' build output (controls/out/controls), packed as the solution's custom controls. */
+  controlsDir?: string;
 }
 
 export interface BuiltSolution {
@@ -44,8 +46,9 @@ export function buildSolutionZips(options: BuildOptions): BuiltSolution {
   const uniqueName = solutionUniqueName(options.sourceDir);
   const names = solutionZipNames(uniqueName, options.version);
   // Both are packed before anything is written: a source that does not pack leaves the folder as it was.
-  const managed = packSolution(options.sourceDir, { managed: true, version: options.version });
-  const unmanaged = packSolution(options.sourceDir, { managed: false, version: options.version });
+  const packOptions = { version: options.version, ...(options.controlsDir !== undefined ? { controlsDir: options.controlsDir } : {}) };
+  const managed = packSolution(options.sourceDir, { managed: true, ...packOptions });
+  const unmanaged = packSolution(options.sourceDir, { managed: false, ...packOptions });
   mkdirSync(options.outDir, { recursive: true });
   const ownZip = new RegExp(`^${uniqueName}_\\d+_\\d+_\\d+_\\d+(_managed)?\\.zip$`);
   for (const file of readdirSync(options.outDir)) {

@@ -1,6 +1,7 @@
 /**
- * Where `npm run build:solution` puts the zips (solution/dist) and which ones a build of this
- * source and package version makes there. The version is solution/package.json's.
+ * Where `npm run build:solution` takes the controls from (the controls workspace's build output)
+ * and puts the zips (solution/dist), and which ones a build of this source and package version
+ * makes there. The version is solution/package.json's.
  */
 
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,9 @@ import { SOLUTION_SOURCE_DIR } from './sourceDirectory.js';
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export const SOLUTION_DIST_DIR = path.join(PACKAGE_ROOT, 'dist');
+
+/** The controls' build output in the repository (`npm run build -w @ecc365/controls`). */
+export const CONTROLS_BUILD_DIR = path.join(PACKAGE_ROOT, '..', 'controls', 'out', 'controls');
 
 /** The solution's version: solution/package.json's as major.minor.patch.0. */
 export function solutionVersion(): string {
