@@ -1,6 +1,6 @@
 /**
  * The page models the browser host works from (shared/pageModel.ts), built from the form layout
- * (formLayouts.ts), the simulated Dataverse's table metadata, the built controls and the platform
+ * (read from the form XML, formXmlLayout.ts), the simulated Dataverse's table metadata, the built controls and the platform
  * libraries. A control slot whose control is not built, or whose manifest does not fit the
  * layout's bindings, becomes a problem the page shows in its place, saying what to do.
  */
@@ -130,15 +130,15 @@ function controlSlot(sources: PageModelSources, layout: FormLayout, cell: Contro
   const control: BuiltControl = catalog.control(cell.control);
   const declared = new Set(control.properties.map((property) => property.name));
   const strays = [...Object.keys(cell.bind), ...Object.keys(cell.inputs ?? {})].filter((name) => !declared.has(name));
-  if (strays.length > 0) throw new ControlManifestError(`formLayouts.ts binds ${strays.join(', ')}, which ${cell.control}'s manifest does not declare.`);
+  if (strays.length > 0) throw new ControlManifestError(`The form XML binds ${strays.join(', ')}, which ${cell.control}'s manifest does not declare.`);
   const properties: ControlPropertyModel[] = control.properties.map((property) => {
     const model: ControlPropertyModel = { ...property };
     const column = cell.bind[property.name];
     if (property.usage === 'bound' && column !== undefined) {
-      if (!attributeOf(registry, layout.table, column)) throw new ControlManifestError(`formLayouts.ts binds ${cell.control}.${property.name} to ${layout.table}.${column}, which the simulated Dataverse does not have.`);
+      if (!attributeOf(registry, layout.table, column)) throw new ControlManifestError(`The form XML binds ${cell.control}.${property.name} to ${layout.table}.${column}, which the simulated Dataverse does not have.`);
       model.column = column;
     } else if (property.usage === 'bound' && property.required) {
-      throw new ControlManifestError(`${cell.control} needs its required property ${property.name} bound to a column of ${layout.table} in formLayouts.ts.`);
+      throw new ControlManifestError(`${cell.control} needs its required property ${property.name} bound to a column of ${layout.table} in the form XML.`);
     }
     const value = cell.inputs?.[property.name];
     if (value !== undefined) model.staticValue = value;

@@ -234,6 +234,11 @@ ${layout.tabs.map(
 )}`;
 }
 
+export function formUnavailableBody(languageId: LanguageId, reason: string): Html {
+  const strings = chromeStrings(languageId);
+  return html`<section class="not-found" role="alert"><h1>${strings.formUnavailable}</h1><p>${fillIn(strings.formUnavailableText, reason)}</p><p><a href="/">${strings.home}</a></p></section>`;
+}
+
 export function notFoundBody(languageId: LanguageId): Html {
   const strings = chromeStrings(languageId);
   return html`<section class="not-found"><h1>${strings.notFound}</h1><p>${strings.notFoundText}</p><p><a href="/">${strings.home}</a></p></section>`;

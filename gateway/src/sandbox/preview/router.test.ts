@@ -7,10 +7,10 @@ import { packSolution, SOLUTION_SOURCE_DIR } from '@ecc365/solution';
 import express from 'express';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatedDataverse } from '../dataverse/index.js';
+import { createDataverseRouter, createSimulatedDataverse, type SimulatedDataverse } from '../dataverse/index.js';
 import { importSolution } from '../dataverse/solution/importSolution.js';
 import { SANDBOX_PERSONAS } from '../identities.js';
-import { IDP_MOUNT_PATH, startSandboxIdentityProvider, type SandboxIdentityProvider } from '../idp/index.js';
+import { createSandboxTokenVerifier, IDP_MOUNT_PATH, SANDBOX_DATAVERSE_PATH, startSandboxIdentityProvider, type SandboxIdentityProvider, type SandboxTokenVerifier } from '../idp/index.js';
 import { createFormPreview } from './router.js';
 import { PAGE_MODEL_ELEMENT_ID, type FormPageModel, type HomePageModel, type PageModel } from './shared/pageModel.js';
 import { writeBuiltControls } from './testing/builtControls.js';
@@ -22,6 +22,8 @@ const signedIn = (key = 'anna', language?: number) => ({ Cookie: `ecc365_preview
 let idp: SandboxIdentityProvider;
 let server: Server;
 let origin: string;
+let verifier: SandboxTokenVerifier | undefined;
+let dataverse: SimulatedDataverse;
 const built = writeBuiltControls([{ constructorName: 'SapOrders' }]);
 const hostDir = mkdtempSync(path.join(tmpdir(), 'ecc365-host-'));
 
@@ -29,18 +31,21 @@ beforeAll(async () => {
   mkdirSync(path.join(hostDir, 'browser'));
   writeFileSync(path.join(hostDir, 'browser', 'host.js'), 'export {};\n');
   writeFileSync(path.join(hostDir, 'browser', 'notes.txt'), 'not a script');
-  const dataverse = createSimulatedDataverse();
+  dataverse = createSimulatedDataverse();
   importSolution(dataverse, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
   idp = await startSandboxIdentityProvider();
   const preview = createFormPreview({ registry: dataverse.registry, paths: { controlsOutDir: built.outDir, hostScriptsDir: hostDir } });
+  // The forms come from the simulated Dataverse's Web API on the same origin, as in the sandbox.
   const app = express();
   app.use(IDP_MOUNT_PATH, idp.router);
+  app.use(SANDBOX_DATAVERSE_PATH, createDataverseRouter(dataverse, { authenticate: async (authorization) => verifier!.authenticate(authorization) }));
   app.use(preview.router);
   app.use((_req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND' } }));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  verifier = createSandboxTokenVerifier(idp, { audience: `${origin}${SANDBOX_DATAVERSE_PATH}` });
   preview.attach(origin);
 });
 
@@ -162,6 +167,21 @@ describe('pages', () => {
     expect(model.problems.map((problem) => problem.slotId)).toEqual(['control-SapCredit', 'control-SapDeliveries', 'control-SapInvoices', 'control-SyncStatus']);
     expect(model.problems[0]!.problem).toMatch(/SapCredit is not built.*npm run build/);
     expect(markup).toMatch(/role="note"[^>]*>.*SapCredit is not built/s);
+  });
+
+  it('says the form is unavailable, and why, when Dataverse holds no main form of the table, and shows it again once the solution is imported', async () => {
+    const model = dataverse.model('systemform');
+    const forms = [...dataverse.store.table('systemform').rows.values()].filter((row) => row.objecttypecode === 'quote');
+    expect(forms).toHaveLength(1);
+    dataverse.delete(dataverse.systemContext(), model, { kind: 'id', id: forms[0]!.formid as string });
+    const response = await get(`/quotes/${ACCOUNT_ID}`, signedIn());
+    const markup = await response.text();
+    expect(response.status).toBe(502);
+    expect(markup).toContain('Form unavailable');
+    expect(markup).toContain('Dataverse has no active main form of quote: import the ecc365 solution');
+    expect(markup).not.toContain(PAGE_MODEL_ELEMENT_ID);
+    importSolution(dataverse, packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
+    expect((await get(`/quotes/${ACCOUNT_ID}`, signedIn())).status).toBe(200);
   });
 
   it('sends a visitor who is not signed in to the persona choice, and answers 404 for an id that is no GUID', async () => {

@@ -2,7 +2,8 @@
  * The form preview's HTTP face, mounted at / on the gateway's origin in sandbox mode:
  *
  *   GET  /                                    the signed-in persona's accounts and quotes (or the persona choice)
- *   GET  /accounts/{id}, /quotes/{id}         account and quote forms hosting the built controls
+ *   GET  /accounts/{id}, /quotes/{id}         account and quote forms hosting the built controls, laid out
+ *                                             from the main form Dataverse holds (the solution's form XML)
  *   GET  /sandbox/preview/sign-in             the persona choice
  *   POST /sandbox/preview/session             sign in as a persona (form: persona, returnTo)
  *   POST /sandbox/preview/sign-out            sign out
@@ -25,10 +26,12 @@ import { SANDBOX_TENANT_ID } from '../identities.js';
 import { IDP_MOUNT_PATH, SANDBOX_DATAVERSE_PATH, SANDBOX_GATEWAY_API_ID_URI } from '../idp/index.js';
 import { chromeStrings, hostMessages } from './chromeStrings.js';
 import { createControlCatalog, ControlManifestError } from './controlCatalog.js';
-import { ACCOUNT_FORM, HOME_VIEWS, QUOTE_FORM, type FormLayout } from './formLayouts.js';
+import { createFormSource, PreviewFormUnavailable } from './formSource.js';
+import { FormXmlError } from './formXmlLayout.js';
+import { HOME_VIEWS } from './homeViews.js';
 import { html, type Html } from './html.js';
 import { formPageModel, homePageModel, userModel, type PageModelSources } from './pageModels.js';
-import { formBody, homeBody, notFoundBody, page, signInBody, type PageAssets } from './pages.js';
+import { formBody, formUnavailableBody, homeBody, notFoundBody, page, signInBody, type PageAssets } from './pages.js';
 import { defaultPreviewPaths, type PreviewPaths } from './paths.js';
 import { createPersonaTokens, PreviewTokenError, type PersonaTokens, type PreviewResource } from './personaTokens.js';
 import { createPlatformLibraries } from './platformLibraries.js';
@@ -38,11 +41,11 @@ import type { PageModel } from './shared/pageModel.js';
 export const PREVIEW_PATH = '/sandbox/preview';
 
 export interface FormPreviewOptions {
-  /** The simulated Dataverse's table metadata: entity sets and columns of the forms. */
+  /** The simulated Dataverse's table metadata: entity sets and columns of the forms. Its forms are read over its Web API on the attached origin. */
   registry: MetadataRegistry;
   /** Where the built controls, the platform libraries, the browser host and the stylesheet are; this repository's by default. */
   paths?: Partial<PreviewPaths>;
-  /** For the token requests to the identity provider (tests). */
+  /** For the token requests to the identity provider and the form requests to Dataverse (tests). */
   fetch?: typeof fetch;
 }
 
@@ -56,6 +59,8 @@ export interface FormPreview {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The tables whose main forms the preview opens, from the solution (systemform). */
+const FORM_TABLES = ['account', 'quote'] as const;
 const RESOURCES: readonly PreviewResource[] = ['gateway', 'dataverse'];
 
 /** Said by every token answer: the endpoint is the sandbox's, never a production gateway's. */
@@ -116,6 +121,13 @@ export function createFormPreview(options: FormPreviewOptions): FormPreview {
     return origin;
   }
 
+  const forms = createFormSource({
+    registry: options.registry,
+    serviceRoot: () => `${attachedOrigin()}${SANDBOX_DATAVERSE_PATH}${WEB_API_PATH}/`,
+    accessToken: async (persona) => (await tokens.tokenFor(persona, 'dataverse')).accessToken,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
   const assets: PageAssets = {
     stylesheet: `${PREVIEW_PATH}/preview.css`,
     hostScript: `${PREVIEW_PATH}/host/browser/host.js`,
@@ -158,17 +170,26 @@ export function createFormPreview(options: FormPreviewOptions): FormPreview {
     render(req, res, session, strings.home, homeBody(model), model);
   });
 
-  const formRoute = (layout: FormLayout) => (req: Request, res: Response) => {
+  // The form is read from Dataverse on every open, as an app reads it: a newly imported solution shows at once.
+  const formRoute = (table: string) => async (req: Request, res: Response, next: NextFunction) => {
     const session = readSession(req.get('cookie'));
     const id = String(req.params.id);
     if (!GUID.test(id)) return render(req, res, session, chromeStrings(session.languageId).notFound, notFoundBody(session.languageId), undefined, 404);
     if (!session.persona) return signIn(req, res, session);
     const strings = chromeStrings(session.languageId);
-    const model = formPageModel(sources, layout, id.toLowerCase(), userModel(session.persona, session.languageId), hostMessages(strings));
-    render(req, res, session, layout.tableLabel[session.languageId], formBody(model, layout), model);
+    try {
+      const layout = await forms.mainForm(session.persona, table);
+      const model = formPageModel(sources, layout, id.toLowerCase(), userModel(session.persona, session.languageId), hostMessages(strings));
+      render(req, res, session, layout.tableLabel[session.languageId], formBody(model, layout), model);
+    } catch (error) {
+      if (!(error instanceof PreviewFormUnavailable || error instanceof FormXmlError || error instanceof PreviewTokenError)) return next(error);
+      render(req, res, session, strings.formUnavailable, formUnavailableBody(session.languageId, error.message), undefined, 502);
+    }
   };
-  router.get(`${ACCOUNT_FORM.path}:id`, formRoute(ACCOUNT_FORM));
-  router.get(`${QUOTE_FORM.path}:id`, formRoute(QUOTE_FORM));
+  for (const table of FORM_TABLES) {
+    const entity = options.registry.entity(table);
+    if (entity) router.get(`/${entity.entitySetName}/:id`, formRoute(table));
+  }
 
   router.get(`${PREVIEW_PATH}/sign-in`, (req, res) => signIn(req, res, readSession(req.get('cookie'))));
 
