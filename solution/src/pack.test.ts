@@ -81,7 +81,7 @@ describe('packSolution: the repository solution', () => {
     const components = [...manifest.matchAll(/<RootComponent type="(\d+)" schemaName="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(components).toEqual([
       '1 account', '1 contact', '1 ecc_customersalesarea', '1 ecc_delivery', '1 ecc_salesarea', '1 ecc_syncresult', '1 ecc_syncrun', '1 ecc_valuemap',
-      '1 product', '1 quote', '1 quotedetail', '1 salesorder', '9 ecc_syncstatus',
+      '1 product', '1 quote', '1 quotedetail', '1 salesorder', '9 ecc_syncstatus', '62 ecc_SapIntegrationHub', '80 ecc_SapIntegrationHub',
       '380 ecc_ControlsClientId', '380 ecc_EntraTenantId', '380 ecc_GatewayApplicationId', '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
     ]);
   });
