@@ -46,6 +46,8 @@ describe('packSolution: the repository solution', () => {
       'customizations.xml',
       'environmentvariabledefinitions/ecc_ControlsClientId/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_EntraTenantId/environmentvariabledefinition.xml',
+      'environmentvariabledefinitions/ecc_FeaturePricingWriteBack/environmentvariabledefinition.xml',
+      'environmentvariabledefinitions/ecc_FeatureSendToSap/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_GatewayApplicationId/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_GatewayAuthMode/environmentvariabledefinition.xml',
       'environmentvariabledefinitions/ecc_GatewayUrl/environmentvariabledefinition.xml',
@@ -82,7 +84,8 @@ describe('packSolution: the repository solution', () => {
     expect(components).toEqual([
       '1 account', '1 contact', '1 ecc_customersalesarea', '1 ecc_delivery', '1 ecc_salesarea', '1 ecc_syncresult', '1 ecc_syncrun', '1 ecc_valuemap',
       '1 product', '1 quote', '1 quotedetail', '1 salesorder', '9 ecc_syncstatus', '62 ecc_SapIntegrationHub', '80 ecc_SapIntegrationHub',
-      '380 ecc_ControlsClientId', '380 ecc_EntraTenantId', '380 ecc_GatewayApplicationId', '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
+      '380 ecc_ControlsClientId', '380 ecc_EntraTenantId', '380 ecc_FeaturePricingWriteBack', '380 ecc_FeatureSendToSap', '380 ecc_GatewayApplicationId',
+      '380 ecc_GatewayAuthMode', '380 ecc_GatewayUrl',
     ]);
   });
 

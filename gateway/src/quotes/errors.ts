@@ -36,7 +36,9 @@ export type QuoteErrorCode =
   /** SAP or Dataverse failed while the quote was being sent; nothing is lost and sending again completes it. */
   | 'SUBMIT_INTERRUPTED'
   /** The sync result succeeded, or is not a quote submission. */
-  | 'SYNC_RESULT_NOT_RETRYABLE';
+  | 'SYNC_RESULT_NOT_RETRYABLE'
+  /** An admin switched the feature off (featureSwitches.ts). */
+  | 'FEATURE_SWITCHED_OFF';
 
 /** A quote line as messages name it. */
 export interface LineReference {

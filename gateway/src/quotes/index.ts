@@ -1,12 +1,13 @@
 /**
  * Quote to SAP: the use cases behind the quote form's SAP pricing and Send to SAP, and the
  * integration admin's retry. One instance per gateway process (it holds the submissions running
- * in this process, so that concurrent presses share one attempt). docs/quote-to-sap.md describes
- * them for admins.
+ * in this process, so that concurrent presses share one attempt). An admin can switch sending
+ * and writing prices off (featureSwitches.ts). docs/quote-to-sap.md describes them for admins.
  */
 
 import type { QuotePrice, SubmitResult } from '../model/panelApi.js';
 import type { QuoteToSapDependencies } from './dependencies.js';
+import { FeatureSwitches } from './featureSwitches.js';
 import { priceQuote } from './priceQuote.js';
 import { QuoteSubmissions } from './quoteSubmissions.js';
 import type { SubmissionCategory } from './submissionKeys.js';
@@ -22,10 +23,20 @@ export interface QuoteToSap {
 
 export function createQuoteToSap(deps: QuoteToSapDependencies): QuoteToSap {
   const submissions = new QuoteSubmissions(deps);
+  const switches = new FeatureSwitches(deps.dataverse, deps.now);
   return {
-    price: (quoteId, userObjectId, options) => priceQuote(deps, quoteId, userObjectId, options),
-    submit: (quoteId, userObjectId, options) => submissions.submit(quoteId, userObjectId, options.as),
-    retry: (syncResultId, userObjectId) => submissions.retry(syncResultId, userObjectId),
+    price: async (quoteId, userObjectId, options) => {
+      if (options.apply) await switches.assertOn('pricingWriteBack');
+      return priceQuote(deps, quoteId, userObjectId, options);
+    },
+    submit: async (quoteId, userObjectId, options) => {
+      await switches.assertOn('sendToSap');
+      return submissions.submit(quoteId, userObjectId, options.as);
+    },
+    retry: async (syncResultId, userObjectId) => {
+      await switches.assertOn('sendToSap');
+      return submissions.retry(syncResultId, userObjectId);
+    },
   };
 }
 

@@ -43,9 +43,15 @@ function importFailure(zip: Uint8Array): SolutionImportFailed {
 describe('importSolution: environment variable definitions', () => {
   it('creates a definition row for each variable of the repository solution, owned by the importing user', () => {
     const result = importSolution(dataverse, repositoryZip());
-    expect(result.environmentVariables).toEqual(['ecc_ControlsClientId', 'ecc_EntraTenantId', 'ecc_GatewayApplicationId', 'ecc_GatewayAuthMode', 'ecc_GatewayUrl']);
+    expect(result.environmentVariables).toEqual([
+      'ecc_ControlsClientId', 'ecc_EntraTenantId', 'ecc_FeaturePricingWriteBack', 'ecc_FeatureSendToSap', 'ecc_GatewayApplicationId', 'ecc_GatewayAuthMode', 'ecc_GatewayUrl',
+    ]);
     const rows = definitionRowsBySchemaName(dataverse);
-    expect([...rows.keys()].sort()).toEqual(['ecc_controlsclientid', 'ecc_entratenantid', 'ecc_gatewayapplicationid', 'ecc_gatewayauthmode', 'ecc_gatewayurl']);
+    expect([...rows.keys()].sort()).toEqual([
+      'ecc_controlsclientid', 'ecc_entratenantid', 'ecc_featurepricingwriteback', 'ecc_featuresendtosap', 'ecc_gatewayapplicationid', 'ecc_gatewayauthmode', 'ecc_gatewayurl',
+    ]);
+    // The feature switches are yes/no variables, on unless an admin sets them to no.
+    expect(rows.get('ecc_featuresendtosap')).toMatchObject({ type: 100000002, defaultvalue: 'yes', isrequired: false });
     expect(rows.get('ecc_gatewayauthmode')).toMatchObject({
       schemaname: 'ecc_GatewayAuthMode', displayname: 'ecc365 gateway authentication mode', type: 100000000, defaultvalue: 'msal',
       isrequired: false, introducedversion: '1.0.0.0', statecode: 0, statuscode: 1,
@@ -67,7 +73,7 @@ describe('importSolution: environment variable definitions', () => {
     importSolution(dataverse, zipWith({ [definitionFile('ecc_GatewayAuthMode')]: changed }));
 
     const rows = definitionRowsBySchemaName(dataverse);
-    expect(rows.size).toBe(5);
+    expect(rows.size).toBe(7);
     expect(rows.get('ecc_gatewayauthmode')).toMatchObject({ environmentvariabledefinitionid: definitionId, defaultvalue: 'sandbox' });
     const values = [...dataverse.store.table('environmentvariablevalue').rows.values()];
     expect(values).toEqual([expect.objectContaining({ value: 'sandbox', environmentvariabledefinitionid: { id: definitionId, logicalName: 'environmentvariabledefinition' } })]);
@@ -75,7 +81,7 @@ describe('importSolution: environment variable definitions', () => {
 
   it('checks the definitions but writes no rows when given a metadata registry alone', () => {
     const registry = new MetadataRegistry([...STANDARD_TABLES]);
-    expect(importSolution(registry, repositoryZip()).environmentVariables).toHaveLength(5);
+    expect(importSolution(registry, repositoryZip()).environmentVariables).toHaveLength(7);
     const bad = repositoryDefinition('ecc_GatewayUrl').replace('<type>100000000</type>', '<type>7</type>');
     expect(() => importSolution(registry, zipWith({ [definitionFile('ecc_GatewayUrl')]: bad }))).toThrow(SolutionImportFailed);
   });
