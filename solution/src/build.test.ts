@@ -83,10 +83,20 @@ describe('buildSolutionZips', () => {
 });
 
 describe('npm run build:solution', () => {
+  const builder = path.join(packageRoot, 'lib', 'buildCli.js');
+
+  it('compiles the builder and runs it', () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts['build:solution']).toBe('tsc -p tsconfig.build.json && node lib/buildCli.js');
+  });
+
+  // The compiled builder is run (npm test builds first), not the script: compiling again here would rewrite lib/ under the processes other tests start from it.
   it("writes the repository solution's two zips with the built controls into solution/dist with the package version, the same bytes on every run", () => {
-    if (!existsSync(CONTROLS_BUILD_DIR)) throw new Error('controls/out/controls is missing: run `npm run build` first (npm test does).');
+    for (const [built, what] of [[builder, 'solution/lib'], [CONTROLS_BUILD_DIR, 'controls/out/controls']] as const) {
+      if (!existsSync(built)) throw new Error(`${what} is missing: run \`npm run build\` first (npm test does).`);
+    }
     const run = () => {
-      execFileSync('npm', ['run', '--silent', 'build:solution'], { cwd: packageRoot, stdio: 'pipe' });
+      execFileSync(process.execPath, [builder], { cwd: packageRoot, stdio: 'pipe' });
       return [true, false].map((managed) => readFileSync(builtSolutionZip(managed)));
     };
     const [managed, unmanaged] = run();
