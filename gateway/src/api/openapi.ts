@@ -175,7 +175,7 @@ export function openApiDocument(): Json {
   paths['/api/v1/records/{table}/{id}/sync-results'] = {
     get: operation({
       operationId: 'getRecordSyncResults',
-      summary: "The record's latest sync results the user may read in CRM",
+      summary: "The record's latest sync results the user may read in CRM (for a sync result: those of the record it synced)",
       tag: 'Sync results',
       params: parameters(recordParamsSchema, 'path'),
       answer: syncResultsSchema,

@@ -2,12 +2,15 @@
  * The SyncStatus panel on any form: the record's latest sync results (ecc_syncresult rows whose
  * regarding table and id name it), read as the rep, so a rep sees the rows CRM lets them see
  * and nothing about a record they may not read (the record itself is read first, as the rep).
+ * On a sync result's own form (the admin app's) it shows the results of the record that result
+ * synced, itself among them, so a failed one can be retried there.
  * The sync result table's names and option values are the quote submission's, which writes the
  * rows (quotes/syncResults.ts).
  */
 
 import type { DataverseClient } from '../dataverse/client.js';
 import { and, eq } from '../dataverse/filter.js';
+import { guid } from '../dataverse/odataValues.js';
 import type { SyncResult } from '../model/panelApi.js';
 import { SYNC_RESULTS, SYNC_STATUS_VALUES, type SyncStatus } from '../quotes/syncResults.js';
 import { SUBMIT_FLOW } from '../quotes/submissionKeys.js';
@@ -26,6 +29,9 @@ const SYNCED_TABLES: Readonly<Record<string, string>> = {
   salesorderdetail: 'salesorderdetails',
   invoice: 'invoices',
 };
+
+/** The sync result table itself: its panel shows the results of the record a result synced. */
+const SYNC_RESULT_TABLE = 'ecc_syncresult';
 
 /** Flows whose failed runs an integration admin can run again from CRM. */
 const RETRYABLE_FLOWS: ReadonlySet<string> = new Set([SUBMIT_FLOW]);
@@ -70,8 +76,19 @@ export interface SyncResultsReader {
 }
 
 export function createSyncResultsReader(dataverse: DataverseClient): SyncResultsReader {
+  /** A sync result as the rep may read it, with the record it synced. */
+  const readSyncResult = (userObjectId: string, id: string) =>
+    readAsRep(() => dataverse.asUser(userObjectId).retrieve<Row>(SYNC_RESULTS, id, { select: ['ecc_syncresultid', 'ecc_regardingtable', 'ecc_regardingid'] }), {
+      forbidden: 'You may not see this sync result in CRM, so the gateway shows you none of its record\'s sync results.',
+      notFound: () => new PanelError('RECORD_NOT_FOUND', `There is no sync result ${id} in CRM; it may have been deleted.`),
+    });
+
   return {
     assertReadable: async (userObjectId, table, id) => {
+      if (table === SYNC_RESULT_TABLE) {
+        await readSyncResult(userObjectId, id);
+        return true;
+      }
       const entitySet = SYNCED_TABLES[table];
       if (entitySet === undefined) {
         throw new PanelError('TABLE_NOT_SUPPORTED', `The gateway keeps no sync results for table ${table}; it does for ${Object.keys(SYNCED_TABLES).join(', ')}.`);
@@ -84,9 +101,15 @@ export function createSyncResultsReader(dataverse: DataverseClient): SyncResults
       return true;
     },
     list: async (userObjectId, table, id) => {
+      let filter = and(eq('ecc_regardingtable', table), eq('ecc_regardingid', id.toLowerCase()));
+      if (table === SYNC_RESULT_TABLE) {
+        const result = await readSyncResult(userObjectId, id);
+        const [regardingTable, regardingId] = [text(result, 'ecc_regardingtable'), text(result, 'ecc_regardingid')];
+        filter = regardingTable !== '' && regardingId !== '' ? and(eq('ecc_regardingtable', regardingTable), eq('ecc_regardingid', regardingId.toLowerCase())) : eq('ecc_syncresultid', guid(id));
+      }
       const query = {
         select: COLUMNS,
-        filter: and(eq('ecc_regardingtable', table), eq('ecc_regardingid', id.toLowerCase())),
+        filter,
         orderBy: [{ column: 'ecc_startedon', descending: true }, { column: 'createdon', descending: true }],
       };
       const { rows } = await dataverse.asUser(userObjectId).retrieveMultiple<Row>(SYNC_RESULTS, query, { maxRows: RESULTS_SHOWN }).collect();

@@ -66,6 +66,15 @@ describe('the sync results of a record', () => {
     expect(results.find((result) => result.id === rows.others)).toMatchObject({ status: 'deadLettered', retryable: false });
   });
 
+  it("shows on a sync result's own form the results of the record it synced, itself among them, so a failed one can be retried there", async () => {
+    const { results } = syncResultsSchema.parse((await fx.request('GET', path('ecc_syncresult', rows.failed!), { as: 'olivia' })).body);
+    expect(results.map((result) => result.id)).toEqual([rows.running, rows.succeeded, rows.failed, rows.others]);
+    expect(results.find((result) => result.id === rows.failed)).toMatchObject({ status: 'failed', retryable: true });
+    const missing = await fx.request('GET', path('ecc_syncresult', randomUUID()), { as: 'olivia' });
+    expect(missing.status).toBe(404);
+    expect(errorSchema.parse(missing.body).error.code).toBe('RECORD_NOT_FOUND');
+  });
+
   it('answers 403 for a record the rep may not read, 404 for one CRM does not have, 400 for a table without sync results', async () => {
     const refused = await fx.request('GET', path('account', account), { as: 'ben' });
     expect(refused.status).toBe(403);
