@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The record's latest sync results the user may read in CRM */
+        /** The record's latest sync results the user may read in CRM (for a sync result: those of the record it synced) */
         get: operations["getRecordSyncResults"];
         put?: never;
         post?: never;
