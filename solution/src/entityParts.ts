@@ -123,11 +123,18 @@ export function packEntityParts(files: SolutionFiles, solutionXml: string, manag
       parts.set(folder, byGroup);
       const items = byGroup.get(group) ?? [];
       byGroup.set(group, items);
-      items.push(kind.take === 'content' ? root.content.trim() : root.element);
+      items.push(kind.take === 'content' ? dedent(root.content) : root.element);
       break;
     }
   }
   return parts;
+}
+
+/** The lines without the blank ones around them and without the indentation they share. */
+function dedent(text: string): string {
+  const lines = text.replace(/^\s*\n/, '').trimEnd().split('\n');
+  const shared = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length));
+  return lines.map((line) => line.slice(shared)).join('\n');
 }
 
 const indent = (xml: string, by: string) => xml.split('\n').map((line) => (line ? by + line : line)).join('\n');
@@ -137,11 +144,11 @@ function renderParts(byGroup: Map<string, string[]>): string {
   const rendered: string[] = [];
   const formGroups = [...byGroup.keys()].filter((group) => group.startsWith('FormXml ')).sort();
   if (formGroups.length > 0) {
-    const forms = formGroups.map((group) => `  <forms type="${group.slice('FormXml '.length)}">\n${indent(byGroup.get(group)!.join('\n'), '  ')}\n  </forms>`);
+    const forms = formGroups.map((group) => `  <forms type="${group.slice('FormXml '.length)}">\n${indent(byGroup.get(group)!.join('\n'), '    ')}\n  </forms>`);
     rendered.push(`<FormXml>\n${forms.join('\n')}\n</FormXml>`);
   }
   const views = byGroup.get('SavedQueries');
-  if (views) rendered.push(`<SavedQueries>\n  <savedqueries>\n${indent(views.join('\n'), '  ')}\n  </savedqueries>\n</SavedQueries>`);
+  if (views) rendered.push(`<SavedQueries>\n  <savedqueries>\n${indent(views.join('\n'), '    ')}\n  </savedqueries>\n</SavedQueries>`);
   const charts = byGroup.get('Visualizations');
   if (charts) rendered.push(`<Visualizations>\n${indent(charts.join('\n'), '  ')}\n</Visualizations>`);
   return rendered.join('\n');
