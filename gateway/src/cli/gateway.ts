@@ -12,6 +12,7 @@ import type { ReadinessCheck } from '../api/health.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { RfcClient } from '../sap/rfc.js';
+import { setSandboxWebhookEndpoint } from '../sandbox/crmSeed/index.js';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { closeServer, listen } from './httpServer.js';
 import { createDataverseConnection, type DataverseConnection } from './dataverseClient.js';
@@ -46,6 +47,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   });
   const { server, origin } = await listen(app, config.server.host, config.server.port);
   sandbox?.attach(origin);
+  // The gateway on the sandbox's Dataverse receives its webhooks: the solution's endpoint points here, as an admin points it.
+  if (sandbox && config.dataverse.target === 'sandbox') setSandboxWebhookEndpoint(sandbox.dataverse, origin);
   // The sandbox's Dataverse lives on this origin, so the client is built once the server listens.
   const dataverse = createDataverseConnection(config.dataverse, sandbox && { instance: sandbox, origin }, logger);
   panelApi.attach(origin, dataverse.client);

@@ -21,7 +21,7 @@ import { importSolution } from './dataverse/solution/importSolution.js';
 import { createSimulatedEcc, type SeededEcc } from './ecc/index.js';
 import { eccKnobsSchema, type EccKnobs } from './ecc/knobs.js';
 import { createKnobsRouter } from './knobsRouter.js';
-import { seedCrmFromEcc, setSandboxGatewayUrl, setSandboxWebhookEndpoint } from './crmSeed/index.js';
+import { seedCrmFromEcc, setSandboxGatewayUrl } from './crmSeed/index.js';
 import { createFormPreview, type FormPreview } from './preview/index.js';
 import { createSoapRfcRouter } from './ecc/soap/router.js';
 import { SANDBOX_APPLICATIONS } from './identities.js';
@@ -112,7 +112,6 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       verifier = createSandboxTokenVerifier(idp, { audience: sandboxDataverseUrl(origin) });
       dataverseEnvironment.attach(sandboxDataverseUrl(origin));
       setSandboxGatewayUrl(dataverse, origin);
-      setSandboxWebhookEndpoint(dataverse, origin);
       preview.attach(origin);
     },
     endpoints: (origin) => [
