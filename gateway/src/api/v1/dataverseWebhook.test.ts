@@ -7,7 +7,12 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../log/logger.js';
+import { createApp } from '../app.js';
+import { dataverseWebhookRouter } from './dataverseWebhook.js';
 import { creditPanelSchema, errorSchema } from '../../model/panelApi.js';
 import type { ScenarioCustomer } from '../../sandbox/ecc/testing/billingScenario.js';
 import { alphaOut } from '../../sap/alpha.js';
@@ -111,5 +116,28 @@ describe('the Dataverse webhook', () => {
     const gone = await fx.request('GET', `/api/v1/accounts/${account}/sap/credit`, { as: 'anna' });
     expect(gone.status).toBe(404);
     expect(codeOf(gone)).toBe('ACCOUNT_NOT_FOUND');
+  });
+});
+
+describe('the Dataverse webhook on a gateway without a webhook key', () => {
+  it('refuses every post, saying which setting to make, and handles nothing', async () => {
+    const handled: string[] = [];
+    const logger = createLogger({ level: 'error', stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
+    const app = createApp({
+      logger, bodyLimit: '1mb', readiness: [], health: { shuttingDown: false },
+      mounts: [{ path: '/api/v1', router: dataverseWebhookRouter({ key: undefined, handle: (context) => (handled.push(context.MessageName), { action: 'forgot-account', forgotten: 0 }) }) }],
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    try {
+      for (const query of ['', '?code=sandbox']) {
+        const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${WEBHOOK}${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        expect(response.status).toBe(500);
+        expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'WEBHOOKS_NOT_CONFIGURED', message: expect.stringContaining('ECC365_WEBHOOKS__KEY') });
+      }
+      expect(handled).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
