@@ -115,3 +115,30 @@ describe('npm run build:solution', () => {
     expect(Buffer.compare(unmanaged!, againUnmanaged!)).toBe(0);
   }, 60_000);
 });
+
+const repoRoot = path.resolve(packageRoot, '..');
+const schema = path.join(process.env.ECC365_REFERENCE_DIR ?? path.resolve(repoRoot, '../shared/reference'), 'dataverse', 'xsd-libxml', 'CustomizationsSolution.xsd');
+const xmllint = (() => {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("the built zips against Microsoft's solution schema 9.0", () => {
+  it.skipIf(!xmllint || !existsSync(schema) || !existsSync(CONTROLS_BUILD_DIR))(
+    "the customizations.xml of both zips, controls included, validates (skipped without xmllint, ../shared/reference or the controls' build)",
+    () => {
+      const outDir = temporaryDirectory();
+      const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR });
+      for (const zip of [built.managed, built.unmanaged]) {
+        const file = path.join(outDir, `${path.basename(zip, '.zip')}.customizations.xml`);
+        writeFileSync(file, unzipSync(readFileSync(zip), { filter: (entry) => entry.name === 'customizations.xml' })['customizations.xml']!);
+        expect(() => execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' }), path.basename(zip)).not.toThrow();
+      }
+    },
+    60_000,
+  );
+});
