@@ -8,7 +8,9 @@
  * [U] Not documented, so assumed: the job's operationtype (203, "Import Solution Async
  * Operation", from the asyncoperation table's choices), its name and messagename
  * ("ImportSolutionAsync"), and ImportJobKey being the import job's id. A file that is not a
- * solution fails the job rather than the request, as the import itself reads the file.
+ * solution fails the job rather than the request, as the import itself reads the file. Not
+ * simulated: HoldingSolution (a staged upgrade is applied at once, as any import here) and the
+ * importjob row.
  */
 
 import { randomUUID } from 'node:crypto';
