@@ -10,10 +10,11 @@
  * (GrantAccess, principalobjectaccess) add the rights shared, for the user or a team they are in.
  * Environment variables are user-owned, yet every user reads them organization-wide, as apps and
  * controls read their configuration as the signed-in user (the Basic User role grants it).
- * Security roles a solution brings (importSolutionRoles) widen what their holders read: a Global read
- * privilege (prvReadecc_SyncResult in ECC Sales Rep) lets them read every row of that table, so a
- * rep sees the SAP sync status of the records they open. Other depths add nothing here, as the
- * persona's depth already stands for its roles.
+ * Security roles a solution brings (importSolutionRoles) widen what their holders may do: a Global
+ * privilege covers every row of its table (prvReadecc_SyncResult in ECC Sales Rep lets a rep see
+ * the SAP sync status of the records they open; prvWriteecc_SyncResult in ECC Integration Admin
+ * lets an admin retry any). Other depths add nothing here, as the persona's depth already stands
+ * for its roles.
  */
 
 import { createHash } from 'node:crypto';
@@ -56,6 +57,11 @@ export function parseAccessMask(text: string): number {
 
 /** User-owned tables every user may read, whoever owns the row. */
 const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue']);
+
+/** The verb of the privilege behind each access right (prvRead…, prvWrite…). */
+const PRIVILEGE_VERBS: Record<AccessRightName, string> = {
+  ReadAccess: 'Read', WriteAccess: 'Write', DeleteAccess: 'Delete', AppendAccess: 'Append', AppendToAccess: 'AppendTo', AssignAccess: 'Assign', ShareAccess: 'Share',
+};
 
 /** A security role as a solution defines it: privileges by name (prvReadAccount …) and depth. */
 export interface SecurityRole {
@@ -128,9 +134,9 @@ export class Security {
 
   /** Whether the principal may read (or write, delete …) the row. */
   hasAccess(principal: Principal, model: TableModel, row: Row, right: AccessRightName): boolean {
-    if (!model.ownedByPrincipals()) return right === 'ReadAccess' || principal.depth === 'Organization';
-    if (principal.depth === 'Organization') return true;
-    if (right === 'ReadAccess' && (READ_BY_EVERY_USER.has(model.logicalName) || this.holdsGlobal(principal, `prvRead${model.entity.schemaName}`))) return true;
+    if (principal.depth === 'Organization' || this.holdsGlobal(principal, `prv${PRIVILEGE_VERBS[right]}${model.entity.schemaName}`)) return true;
+    if (!model.ownedByPrincipals()) return right === 'ReadAccess';
+    if (right === 'ReadAccess' && READ_BY_EVERY_USER.has(model.logicalName)) return true;
     const owner = row.ownerid;
     const teamIds = this.teamsOf(principal).map((t) => t.id);
     if (isEntityReference(owner) && (owner.id === principal.systemUserId || teamIds.includes(owner.id))) return true;
@@ -183,9 +189,9 @@ export class Security {
     return this.globalPrivileges.get(principal.systemUserId)?.has(privilege.toLowerCase()) === true;
   }
 
-  /** Create privilege: anyone on user-owned tables, Organization depth on the others. */
+  /** Create privilege: anyone on user-owned tables, Organization depth or a role's Global create on the others. */
   assertMayCreate(principal: Principal, model: TableModel): void {
-    if (model.ownedByPrincipals() || principal.depth === 'Organization') return;
+    if (model.ownedByPrincipals() || principal.depth === 'Organization' || this.holdsGlobal(principal, `prvCreate${model.entity.schemaName}`)) return;
     throw faults.privilegeMissing(principal, `prvCreate${model.entity.schemaName}`, model.logicalName, model.objectTypeCode);
   }
 

@@ -80,6 +80,18 @@ describe('importSolution: the security roles', () => {
     expect(dataverse.security.hasAccess(dataverse.security.bySystemUserId(persona('anna').systemUserId)!, model, row, 'WriteAccess')).toBe(false);
   });
 
+  it('lets a holder of ECC Integration Admin write (retry) any sync result whatever their own depth, and no more than the role grants', () => {
+    importSolution(dataverse, repositoryZip);
+    const anna = dataverse.security.bySystemUserId(persona('anna').systemUserId)!;
+    const roles = new Map([[anna.systemUserId, ['ECC Integration Admin']]]);
+    const results = dataverse.model('ecc_syncresult');
+    const row = { ecc_syncresultid: '5b0c9f5e-1d6a-4c1b-9a51-3f7e2d8c4a10', ownerid: { id: SANDBOX_APPLICATION_USER.systemUserId, logicalName: 'systemuser' } };
+    expect(dataverse.security.hasAccess(anna, results, row, 'WriteAccess')).toBe(false);
+    dataverse.security.importSolutionRoles([], roles);
+    expect(dataverse.security.hasAccess(anna, results, row, 'WriteAccess')).toBe(true);
+    expect(dataverse.security.hasAccess(anna, results, row, 'DeleteAccess')).toBe(false);
+  });
+
   it('grants reps nothing beyond their own rows when the solution brings no role granting it', () => {
     importSolution(dataverse, withCustomizations((xml) => xml.replaceAll('<RolePrivilege name="prvReadecc_SyncResult" level="Global" />', '<RolePrivilege name="prvReadecc_SyncResult" level="Basic" />')));
     expect(['anna', 'ben'].map(syncResultOwnedByTheGateway())).toEqual([false, false]);
