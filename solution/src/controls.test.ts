@@ -145,7 +145,7 @@ describe('packSolution: the PCF controls', () => {
 
   it('refuses a custom control solution.xml lists that was not built', () => {
     const source = unpackedSolution('<RootComponent type="66" schemaName="ecc_Ecc365.SapPricing" behavior="0" />');
-    expect(() => packSolution(source, { managed: true, controlsDir: builtControls() })).toThrow('Other/Solution.xml: lists custom controls the controls build output does not hold: ecc_Ecc365.SapPricing');
+    expect(() => packSolution(source, { managed: true, controlsDir: builtControls() })).toThrow('Other/Solution.xml: lists custom controls the package does not hold: ecc_Ecc365.SapPricing');
     expect(() => packSolution(source, { managed: true })).toThrow(/ecc_Ecc365\.SapPricing/);
   });
 });

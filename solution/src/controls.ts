@@ -7,8 +7,9 @@
  * - <CustomControl><Name>…</Name><FileName>/Controls/…/ControlManifest.xml</FileName></CustomControl>
  *   under <CustomControls> in customizations.xml;
  * - <RootComponent type="66" schemaName="<prefix>_<namespace>.<constructor>" behavior="0" /> in
- *   solution.xml (66: custom control);
- * - a content type for each file extension, and an override for each manifest, in [Content_Types].xml.
+ *   solution.xml (66: custom control; packedRootComponents.ts);
+ * - a content type for each file extension, and an override for each manifest, in [Content_Types].xml
+ *   (pack.ts).
  * A build folder that lacks a resource its manifest lists is refused: the control would not load.
  */
 
@@ -16,7 +17,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UnpackedSolutionError } from './xmlText.js';
 
-const MANIFEST = 'ControlManifest.xml';
+export const MANIFEST = 'ControlManifest.xml';
 const BUILD_HINT = 'build the controls first (npm run build -w @ecc365/controls)';
 
 export interface PackedControl {
@@ -65,33 +66,3 @@ export function packControls(controlsDir: string, prefix: string): PackedControl
 
 export const customControlElement = (control: PackedControl): string =>
   `<CustomControl>\n      <Name>${control.name}</Name>\n      <FileName>/Controls/${control.name}/${MANIFEST}</FileName>\n    </CustomControl>`;
-
-/** solution.xml with a root component of type 66 for each control, after the types below 66 and before those above, as exports order them. */
-export function withControlRootComponents(solutionXml: string, controls: readonly PackedControl[], file: string): string {
-  const listed = [...solutionXml.matchAll(/<RootComponent\b[^>]*>/g)].map((match) => match[0]);
-  const listedControls = listed.filter((tag) => attribute(tag, 'type') === '66').map((tag) => attribute(tag, 'schemaName') ?? '');
-  const built = new Set(controls.map((control) => control.name));
-  const notBuilt = listedControls.filter((name) => !built.has(name));
-  if (notBuilt.length > 0) throw new UnpackedSolutionError(file, `lists custom controls the controls build output does not hold: ${notBuilt.join(', ')}`);
-  const toAdd = controls.filter((control) => !listedControls.includes(control.name));
-  if (toAdd.length === 0) return solutionXml;
-  const tags = toAdd.map((control) => `<RootComponent type="66" schemaName="${control.name}" behavior="0" />`);
-  const after = listed.find((tag) => Number(attribute(tag, 'type')) > 66);
-  if (after) {
-    const at = solutionXml.indexOf(after);
-    const margin = /[ \t]*$/.exec(solutionXml.slice(0, at))![0];
-    return `${solutionXml.slice(0, at)}${tags.map((tag) => `${tag}\n${margin}`).join('')}${solutionXml.slice(at)}`;
-  }
-  const end = solutionXml.indexOf('</RootComponents>');
-  if (end < 0) throw new UnpackedSolutionError(file, 'the manifest has no </RootComponents>');
-  return `${solutionXml.slice(0, end)}  ${tags.join('\n      ')}\n    ${solutionXml.slice(end)}`;
-}
-
-/** [Content_Types].xml's additions for the control files: a default per extension other than xml, an override per manifest. */
-export function controlContentTypes(controls: readonly PackedControl[]): string {
-  const names = controls.flatMap((control) => Object.keys(control.files));
-  const extensions = [...new Set(names.map((name) => path.posix.extname(name).slice(1).toLowerCase()).filter((extension) => extension && extension !== 'xml'))].sort();
-  const defaults = extensions.map((extension) => `<Default Extension="${extension}" ContentType="application/octet-stream" />`);
-  const overrides = names.filter((name) => name.endsWith(`/${MANIFEST}`)).map((name) => `<Override PartName="/${name}" ContentType="application/octet-stream" />`);
-  return [...defaults, ...overrides].join('');
-}

@@ -5,12 +5,14 @@
  * ce/developer/solution-component-file-reference-solutionpackager.md). COMPONENTS says, per kind of
  * component file, which element of customizations.xml it goes into; a new kind is a new row.
  * Forms, views and charts go into their table's <Entity> (entityParts.ts); environment variable
- * definitions are packed beside customizations.xml (environmentVariables.ts). Any other file is
+ * definitions are packed beside customizations.xml (environmentVariables.ts); web resources,
+ * whose content a build may make, and the built controls are packed by pack.ts. Any other file is
  * refused rather than packed without it.
  */
 
 import { entityWithParts, isEntityPart, packEntityParts, type PartsByEntity } from './entityParts.js';
 import { isEnvironmentVariableDefinition } from './environmentVariables.js';
+import { isWebResourceFile } from './webResources.js';
 import type { SolutionFiles } from './solutionFiles.js';
 import { TOP_LEVEL_COMPONENTS, checkTopLevelComponents } from './topLevelComponents.js';
 import { UnpackedSolutionError, appendToElement, rootElement, type RootElement } from './xmlText.js';
@@ -51,10 +53,12 @@ export const COMPONENTS: ComponentKind[] = [
 ];
 
 /** Files the solution holds that are not components of customizations.xml of their own. */
-const PACKED_OTHERWISE: ((file: string) => boolean)[] = [
+const PACKED_OTHERWISE: ((file: string, names: ReadonlySet<string>) => boolean)[] = [
   (file) => file === CUSTOMIZATIONS || file === MANIFEST || file === 'Other/Relationships.xml',
   isEnvironmentVariableDefinition,
   isEntityPart,
+  // Packed by pack.ts, whose content may come from a build (webResources.ts).
+  isWebResourceFile,
 ];
 
 export interface CustomizationsOptions {
@@ -66,7 +70,8 @@ export interface CustomizationsOptions {
 const packedItem = (root: RootElement, kind: ComponentKind) => (kind.take === 'element' ? root.element : root.content.trim());
 
 export function packCustomizations(files: SolutionFiles, options: CustomizationsOptions): string {
-  const unsupported = files.names().filter((file) => !COMPONENTS.some((kind) => kind.files.test(file)) && !PACKED_OTHERWISE.some((packed) => packed(file)));
+  const names = new Set(files.names());
+  const unsupported = files.names().filter((file) => !COMPONENTS.some((kind) => kind.files.test(file)) && !PACKED_OTHERWISE.some((packed) => packed(file, names)));
   if (unsupported.length > 0) {
     throw new UnpackedSolutionError(unsupported[0]!, `the packer does not pack this kind of component yet (${unsupported.length} such file(s): ${unsupported.join(', ')})`);
   }

@@ -7,10 +7,13 @@
  */
 
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { controlContentTypes, customControlElement, packControls, withControlRootComponents } from './controls.js';
+import path from 'node:path';
+import { MANIFEST, customControlElement, packControls } from './controls.js';
 import { packCustomizations } from './customizations.js';
 import { packEnvironmentVariables } from './environmentVariables.js';
+import { withPackedRootComponents } from './packedRootComponents.js';
 import { readSolutionFiles } from './solutionFiles.js';
+import { packWebResources } from './webResources.js';
 import { UnpackedSolutionError, rootElement } from './xmlText.js';
 
 export interface PackOptions {
@@ -24,11 +27,25 @@ export interface PackOptions {
    * enough for the simulated Dataverse, not for a zip to import into an environment.
    */
   controlsDir?: string;
+  /**
+   * The web resources a build makes, by name (controls/out/webresources: ecc_/controls/msal-redirect.html …),
+   * for the WebResources/<name>.data.xml of the source that have no content beside them. Without
+   * it those web resources are left out, as the controls are without controlsDir.
+   */
+  webResourcesDir?: string;
 }
 
-// The content types of a plain solution export (reference/dataverse/solution-samples), byte order mark included.
-const contentTypes = (more: string) =>
-  `\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" />${more}</Types>`;
+/**
+ * The content types of a plain solution export (reference/dataverse/solution-samples), byte order
+ * mark included, with those of the packed controls' and web resources' files as a built PCF
+ * solution has them: a default for each other extension, an override for each control manifest.
+ */
+function contentTypes(packedFiles: readonly string[]): string {
+  const extensions = [...new Set(packedFiles.map((name) => path.posix.extname(name).slice(1).toLowerCase()).filter((extension) => extension && extension !== 'xml'))].sort();
+  const defaults = extensions.map((extension) => `<Default Extension="${extension}" ContentType="application/octet-stream" />`);
+  const overrides = packedFiles.filter((name) => name.endsWith(`/${MANIFEST}`)).map((name) => `<Override PartName="/${name}" ContentType="application/octet-stream" />`);
+  return `\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" />${[...defaults, ...overrides].join('')}</Types>`;
+}
 
 // Zip timestamps are local times; a date built from local fields gives the same stored fields in every time zone.
 const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -61,13 +78,19 @@ export function packSolution(sourceDir: string, options: PackOptions): Uint8Arra
   const files = readSolutionFiles(sourceDir);
   const solutionXml = files.text('Other/Solution.xml');
   const controls = options.controlsDir === undefined ? [] : packControls(options.controlsDir, customizationPrefix(solutionXml));
+  const webResources = packWebResources(files, sourceDir, options.webResourcesDir);
+  let manifest = withPackedRootComponents(solutionXml, 61, webResources.map((resource) => resource.name), 'web resources', 'Other/Solution.xml');
+  manifest = withPackedRootComponents(manifest, 66, controls.map((control) => control.name), 'custom controls', 'Other/Solution.xml');
   const entries: Record<string, string | Uint8Array> = {
-    '[Content_Types].xml': contentTypes(controlContentTypes(controls)),
-    'customizations.xml': packCustomizations(files, { managed: options.managed, more: { CustomControls: controls.map(customControlElement) } }),
-    'solution.xml': packSolutionManifest(withControlRootComponents(solutionXml, controls, 'Other/Solution.xml'), options.managed, options.version),
+    '[Content_Types].xml': contentTypes([...controls, ...webResources].flatMap((packed) => Object.keys(packed.files))),
+    'customizations.xml': packCustomizations(files, {
+      managed: options.managed,
+      more: { WebResources: webResources.map((resource) => resource.element), CustomControls: controls.map(customControlElement) },
+    }),
+    'solution.xml': packSolutionManifest(manifest, options.managed, options.version),
     ...packEnvironmentVariables(files, solutionXml),
   };
-  for (const control of controls) Object.assign(entries, control.files);
+  for (const packed of [...controls, ...webResources]) Object.assign(entries, packed.files);
   const zippable: Zippable = {};
   for (const name of Object.keys(entries).sort()) {
     const entry = entries[name]!;

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SOLUTION_SOURCE_DIR, UnpackedSolutionError, packSolution } from './index.js';
+
+/** customizations.xml's frame with the elements of the kinds packed here, in the schema's order. */
+const CUSTOMIZATIONS = `<?xml version="1.0" encoding="utf-8"?>
+<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <Entities />
+  <Roles />
+  <Workflows />
+  <FieldSecurityProfiles />
+  <Templates />
+  <EntityMaps />
+  <EntityRelationships />
+  <OrganizationSettings />
+  <optionsets />
+  <WebResources />
+  <CustomControls />
+  <EntityDataProviders />
+  <Languages>
+    <Language>1033</Language>
+  </Languages>
+</ImportExportXml>
+`;
+
+const temporaryDirectories: string[] = [];
+afterEach(() => {
+  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+function folderWith(files: Record<string, string>): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-webresources-'));
+  temporaryDirectories.push(directory);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    writeFileSync(path.join(directory, name), content);
+  }
+  return directory;
+}
+
+const repositorySolutionXml = readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8');
+const manifest = (...rootComponents: string[]) =>
+  repositorySolutionXml.replace(/<RootComponents>[\s\S]*<\/RootComponents>/, `<RootComponents>\n${rootComponents.map((component) => `      ${component}\n`).join('')}    </RootComponents>`);
+
+const data = (name: string, type: string, id = '{5b0e7d1a-3c2f-4e8b-9a61-0d4f2c7e8a10}') => `<?xml version="1.0" encoding="utf-8"?>
+<WebResource xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <WebResourceId>${id}</WebResourceId>
+  <Name>${name}</Name>
+  <DisplayName>${name}</DisplayName>
+  <WebResourceType>${type}</WebResourceType>
+  <IntroducedVersion>1.0.0.0</IntroducedVersion>
+  <IsCustomizable>1</IsCustomizable>
+  <FileName>/WebResources/${name}</FileName>
+</WebResource>
+`;
+
+const bridgeSource = (others: Record<string, string> = {}, solutionXml = manifest('<RootComponent type="1" schemaName="account" behavior="2" />')) =>
+  folderWith({
+    'Other/Solution.xml': solutionXml,
+    'Other/Customizations.xml': CUSTOMIZATIONS,
+    'WebResources/ecc_/controls/msal-redirect.html.data.xml': data('ecc_/controls/msal-redirect.html', '1'),
+    'WebResources/ecc_/controls/msal-redirect.js.data.xml': data('ecc_/controls/msal-redirect.js', '3', '{6c1f8e2b-4d30-4f9c-8b72-1e5a3d8f9b21}'),
+    ...others,
+  });
+const bridgeBuild = () => folderWith({ 'ecc_/controls/msal-redirect.html': '<!DOCTYPE html><p>Signing in…</p>', 'ecc_/controls/msal-redirect.js': 'bridge();' });
+
+const entriesOf = (zip: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+
+describe('packSolution: web resources', () => {
+  it('takes the content of a web resource the build makes from the build folder, puts it at its <FileName> and its metadata under <WebResources>', () => {
+    const entries = entriesOf(packSolution(bridgeSource(), { managed: true, webResourcesDir: bridgeBuild() }));
+    expect(entries['WebResources/ecc_/controls/msal-redirect.html']).toBe('<!DOCTYPE html><p>Signing in…</p>');
+    expect(entries['WebResources/ecc_/controls/msal-redirect.js']).toBe('bridge();');
+    const names = [...entries['customizations.xml']!.matchAll(/<WebResource>\s*<WebResourceId>[^<]+<\/WebResourceId>\s*<Name>([^<]+)<\/Name>/g)].map((m) => m[1]);
+    expect(names).toEqual(['ecc_/controls/msal-redirect.html', 'ecc_/controls/msal-redirect.js']);
+    expect(entries['customizations.xml']).not.toMatch(/<WebResource xmlns/);
+    const rootComponents = [...entries['solution.xml']!.matchAll(/<RootComponent type="(\d+)" schemaName="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rootComponents).toEqual(['1 account', '61 ecc_/controls/msal-redirect.html', '61 ecc_/controls/msal-redirect.js']);
+    expect(entries['[Content_Types].xml']).toContain('<Default Extension="html" ContentType="application/octet-stream" /><Default Extension="js" ContentType="application/octet-stream" />');
+  });
+
+  it('takes the content from beside the metadata when the source holds it, as SolutionPackager lays it out', () => {
+    const source = bridgeSource({ 'WebResources/ecc_/controls/msal-redirect.html': '<p>from the source</p>', 'WebResources/ecc_/controls/msal-redirect.js': 'source();' });
+    const entries = entriesOf(packSolution(source, { managed: true }));
+    expect(entries['WebResources/ecc_/controls/msal-redirect.html']).toBe('<p>from the source</p>');
+    expect(() => packSolution(source, { managed: true, webResourcesDir: bridgeBuild() })).toThrow(/its content is both in the source and in/);
+  });
+
+  it('leaves out a web resource the build makes when no build folder is given, with its root component', () => {
+    const entries = entriesOf(packSolution(bridgeSource(), { managed: true }));
+    expect(Object.keys(entries).some((name) => name.startsWith('WebResources/'))).toBe(false);
+    expect(entries['customizations.xml']).toContain('<WebResources />');
+    expect(entries['solution.xml']).not.toContain('type="61"');
+    const listed = bridgeSource({}, manifest('<RootComponent type="61" schemaName="ecc_/controls/msal-redirect.html" behavior="0" />'));
+    expect(() => packSolution(listed, { managed: true })).toThrow('Other/Solution.xml: lists web resources the package does not hold: ecc_/controls/msal-redirect.html');
+  });
+
+  it('refuses a build folder without the content, a name that is not the file\'s and a type that is not the extension\'s', () => {
+    expect(() => packSolution(bridgeSource(), { managed: true, webResourcesDir: folderWith({}) })).toThrow(/msal-redirect\.html\.data\.xml: its content is neither in the source nor at .*build the controls first/);
+    const renamed = bridgeSource({ 'WebResources/ecc_/controls/msal-redirect.js.data.xml': data('ecc_/controls/bridge.js', '3') });
+    expect(() => packSolution(renamed, { managed: true })).toThrow(UnpackedSolutionError);
+    expect(() => packSolution(renamed, { managed: true })).toThrow('its <Name> is "ecc_/controls/bridge.js", not the web resource its file is named after, "ecc_/controls/msal-redirect.js"');
+    const mistyped = bridgeSource({ 'WebResources/ecc_/controls/msal-redirect.js.data.xml': data('ecc_/controls/msal-redirect.js', '1') });
+    expect(() => packSolution(mistyped, { managed: true })).toThrow('its <WebResourceType> is 1, which is not the type of a .js file (3)');
+  });
+});
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const webResourcesOut = path.join(repoRoot, 'controls', 'out', 'webresources');
+const schema = path.join(process.env.ECC365_REFERENCE_DIR ?? path.resolve(repoRoot, '../shared/reference'), 'dataverse', 'xsd-libxml', 'CustomizationsSolution.xsd');
+const xmllint = (() => {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("packSolution: the repository's web resources", () => {
+  it.skipIf(!existsSync(webResourcesOut))(`packs the controls' sign-in redirect bridge from ${webResourcesOut} (skipped when the controls are not built)`, () => {
+    const entries = entriesOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true, webResourcesDir: webResourcesOut }));
+    for (const name of ['ecc_/controls/msal-redirect.html', 'ecc_/controls/msal-redirect.js']) {
+      expect(entries[`WebResources/${name}`], name).toBe(readFileSync(path.join(webResourcesOut, name), 'utf8'));
+      expect(entries['solution.xml']).toContain(`<RootComponent type="61" schemaName="${name}" behavior="0" />`);
+    }
+  });
+
+  it.skipIf(!xmllint || !existsSync(schema))('customizations.xml with <WebResources> validates against schema 9.0', () => {
+    const file = path.join(folderWith({}), 'customizations.xml');
+    writeFileSync(file, entriesOf(packSolution(bridgeSource(), { managed: true, webResourcesDir: bridgeBuild() }))['customizations.xml']!);
+    expect(() => execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
+  });
+});
