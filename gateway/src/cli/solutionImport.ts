@@ -72,7 +72,7 @@ const STATUS_TEXT: Record<SystemJob['status'], string> = {
 };
 
 const seconds = (ms: number): string => (ms < 120_000 ? `${Math.max(1, Math.round(ms / 1_000))} s` : `${Math.round(ms / 60_000)} min`);
-const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+const fileSize = (bytes: number): string => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Reads the zip and what its solution.xml says; refuses a file that is no solution package. */
 export function readSolutionZip(file: string): { zip: Uint8Array; solution: SolutionPackageInfo } {
@@ -118,7 +118,7 @@ export async function importSolutionFile(client: DataverseClient, file: string, 
     );
   }
   const name = `${solution.uniqueName} ${solution.version} (${kind(solution.managed)})`;
-  options.report(`Importing ${name}, ${kilobytes(zip.length)}, into ${client.serviceRoot.replace(/\/api\/data\/v[\d.]+\/$/, '')}`);
+  options.report(`Importing ${name}, ${fileSize(zip.length)}, into ${client.serviceRoot.replace(/\/api\/data\/v[\d.]+\/$/, '')}`);
   const started = Date.now();
   const job = await client.importSolutionAsync(zip, {
     overwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations ?? false,
