@@ -16,7 +16,7 @@ import { dataverseWebhookRouter } from './dataverseWebhook.js';
 import { creditPanelSchema, errorSchema } from '../../model/panelApi.js';
 import type { ScenarioCustomer } from '../../sandbox/ecc/testing/billingScenario.js';
 import { alphaOut } from '../../sap/alpha.js';
-import { startPanelApiGateway, type Answer, type PanelApiGateway } from './testing/panelApiGateway.js';
+import { personaOf, startPanelApiGateway, type Answer, type PanelApiGateway } from './testing/panelApiGateway.js';
 
 /** The solution's service endpoint (solution/unpacked/PluginAssemblies/ServiceEndpoints.xml). */
 const ENDPOINT_ID = '72a6e13c-2944-4d8b-bcbe-9a958bc36a83';
@@ -106,6 +106,18 @@ describe('the Dataverse webhook', () => {
     const quote = await fx.request('POST', `${WEBHOOK}?code=sandbox`, { body: context('Create', 'quote', randomUUID()) });
     expect(quote.status).toBe(422);
     expect(codeOf(quote)).toBe('WEBHOOK_EVENT_NOT_HANDLED');
+  });
+
+  it('refuses the rep at once when the account is given to another owner', async () => {
+    const bens = await fx.createAccount('anna', second);
+    const credit = () => fx.request('GET', `/api/v1/accounts/${bens}/sap/credit`, { as: 'anna' });
+    expect((await credit()).status).toBe(200);
+    await fx.gateway.dataverse.client.update('accounts', bens, { 'ownerid@odata.bind': `/systemusers(${personaOf('ben').systemUserId})` });
+    await environment().webhooks.settled();
+    expect(environment().webhooks.deliveries().at(-1)).toMatchObject({ stepName: 'ecc365 gateway: Update of account', recordId: bens, succeeded: true });
+    const refused = await credit();
+    expect(refused.status).toBe(403);
+    expect(codeOf(refused)).toBe('NOT_AUTHORIZED');
   });
 
   it('tells the rep at once that a deleted account is gone', async () => {
