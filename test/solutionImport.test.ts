@@ -108,13 +108,13 @@ describe('ecc365 solution import into a Dataverse environment', () => {
 });
 
 describe('ecc365 solution import --sandbox', () => {
-  it('imports into the simulated Dataverse of a running ecc365 sandbox', async () => {
+  it('upgrades the solution the simulated Dataverse of a running ecc365 sandbox has', async () => {
     const sandbox = run(['sandbox', '--port', '0', '--customers', '5']);
     const [, origin] = await sandbox.output(/Dataverse Web API:\s+(http:\/\/127\.0\.0\.1:\d+)\/sandbox\/dataverse\//);
-    const command = run(['solution', 'import', '--managed', '--file', built.managed, '--sandbox', origin!]);
+    const command = run(['solution', 'import', '--managed', '--upgrade', '--file', built.managed, '--sandbox', origin!]);
     expect(await command.exited, command.stderr()).toBe(0);
-    expect(command.stdout()).toContain(`into ${origin}/sandbox/dataverse`);
-    expect(command.stdout()).toContain(`Imported ecc365 ${solutionVersion()} (managed)`);
+    expect(command.stdout()).toContain(`Upgrading ${origin}/sandbox/dataverse to ecc365 ${solutionVersion()} (managed)`);
+    expect(command.stdout()).toContain(`Upgraded to ecc365 ${solutionVersion()} (managed)`);
     sandbox.child.kill('SIGINT');
     expect(await sandbox.exited).toBe(0);
   });

@@ -117,6 +117,7 @@ interface SolutionImportCommandOptions {
   sandbox?: string;
   overwriteUnmanagedCustomizations?: boolean;
   holdingSolution?: boolean;
+  upgrade?: boolean;
   timeout: number;
 }
 
@@ -129,6 +130,7 @@ solution
   .option('-c, --config <file>', `configuration file whose "dataverse" section names the environment (default ./${DEFAULT_CONFIG_FILE})`)
   .option('--sandbox <origin>', 'import into the simulated Dataverse of a sandbox running at this origin instead, e.g. http://127.0.0.1:4366 (ecc365 sandbox)')
   .option('--overwrite-unmanaged-customizations', 'replace unmanaged changes made in the environment over the solution\'s components')
+  .addOption(new Option('--upgrade', 'upgrade the installed version in one step, removing what the new version no longer has (managed only)').conflicts('holdingSolution'))
   .option('--holding-solution', 'stage an upgrade as a holding solution, applied later with "Apply upgrade"')
   .addOption(new Option('--timeout <minutes>', 'longest wait for Dataverse to finish the import').argParser(integer('timeout', 1, 24 * 60)).default(30))
   .addHelpText('after', `
@@ -159,6 +161,7 @@ Exit codes: 0 imported; 2 configuration, options or file wrong; 3 Dataverse refu
         managed,
         overwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations === true,
         holdingSolution: options.holdingSolution === true,
+        upgrade: options.upgrade === true,
         maxWaitMs: options.timeout * 60_000,
         report,
       });

@@ -80,9 +80,23 @@ describe('ecc365 solution import: importing a built zip into a Dataverse environ
     expect(lines.at(-1)).toMatch(new RegExp(`^Imported ecc365 ${solutionVersion().replace(/\./g, '\\.')} \\(managed\\) in \\d+ s\\.$`));
   });
 
-  it('imports the same version again over itself, as an upgrade does', async () => {
+  it('imports the same version again over itself, and upgrades with StageAndUpgradeAsync when asked', async () => {
     const again = await importSolutionFile(client, built.managed, { managed: true, pollIntervalMs: 5, report: () => {} });
     expect(again.solution.version).toBe(solutionVersion());
+    const lines: string[] = [];
+    const upgraded = await importSolutionFile(client, built.managed, { managed: true, upgrade: true, pollIntervalMs: 5, report: (line) => lines.push(line) });
+    expect(environment.dataverse.store.table('asyncoperation').get(upgraded.systemJobId)).toMatchObject({ messagename: 'StageAndUpgradeAsync', statuscode: 30 });
+    expect(lines[0]).toMatch(new RegExp(`^Upgrading ${environment.environmentUrl} to ecc365 [\\d.]+ \\(managed\\), `));
+    expect(lines.at(-1)).toMatch(/^Upgraded to ecc365 [\d.]+ \(managed\) in \d+ s\.$/);
+  });
+
+  it('refuses to upgrade with the unmanaged package or together with a holding solution', async () => {
+    const failures = await Promise.all([
+      importSolutionFile(client, built.unmanaged, { managed: false, upgrade: true, report: () => {} }).catch((error: unknown) => error),
+      importSolutionFile(client, built.managed, { managed: true, upgrade: true, holdingSolution: true, report: () => {} }).catch((error: unknown) => error),
+    ]);
+    expect(failures.map((f) => (f as SolutionImportError).code)).toEqual(['SOLUTION_OPTIONS_INVALID', 'SOLUTION_OPTIONS_INVALID']);
+    expect(failures.map(importExitCode)).toEqual([2, 2]);
   });
 
   it("fails with Dataverse's reason, code and exit code 3 when the import job fails", async () => {

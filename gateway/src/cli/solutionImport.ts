@@ -1,9 +1,9 @@
 /**
  * ecc365 solution import: sends a solution zip to a Dataverse environment with ImportSolutionAsync
- * and follows the system job that imports it, reporting its progress, until it succeeded or
- * failed. The zip is checked first: it must be a solution package (solution.xml at its root) of the
- * kind asked for, managed or unmanaged, so the wrong file is refused before anything is sent.
- * The same zip imported again over an older version of the solution upgrades it in place.
+ * (or, to upgrade an installed managed version, StageAndUpgradeAsync) and follows the system job
+ * that imports it, reporting its progress, until it succeeded or failed. The zip is checked first:
+ * it must be a solution package (solution.xml at its root) of the kind asked for, managed or
+ * unmanaged, so the wrong file is refused before anything is sent.
  */
 
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ export type SolutionImportErrorCode =
   | 'SOLUTION_FILE_UNREADABLE'
   | 'SOLUTION_FILE_INVALID'
   | 'SOLUTION_PACKAGE_TYPE_MISMATCH'
+  | 'SOLUTION_OPTIONS_INVALID'
   | 'SOLUTION_IMPORT_FAILED'
   | 'SOLUTION_IMPORT_CANCELED'
   | 'SOLUTION_IMPORT_STILL_RUNNING';
@@ -44,6 +45,11 @@ export interface ImportSolutionFileOptions {
   overwriteUnmanagedCustomizations?: boolean;
   /** Import as a holding solution, staged for an upgrade applied later. Default false. */
   holdingSolution?: boolean;
+  /**
+   * Upgrade the installed version in the same job (StageAndUpgradeAsync): components the new
+   * version no longer has are removed. Managed packages only. Default false.
+   */
+  upgrade?: boolean;
   /** Time between two reads of the system job. Default 2 s. */
   pollIntervalMs?: number;
   /** Longest wait for the import to finish. Default 30 minutes. */
@@ -107,6 +113,9 @@ export function readSolutionZip(file: string): { zip: Uint8Array; solution: Solu
 
 /** Imports the zip and waits for Dataverse to finish, reporting progress; throws SolutionImportError when it did not succeed. */
 export async function importSolutionFile(client: DataverseClient, file: string, options: ImportSolutionFileOptions): Promise<SolutionImported> {
+  if (options.upgrade && (!options.managed || options.holdingSolution)) {
+    throw new SolutionImportError('SOLUTION_OPTIONS_INVALID', 'Upgrading applies to the managed package, in one step: --upgrade goes with --managed and without --holding-solution.', 'validation');
+  }
   const { zip, solution } = readSolutionZip(file);
   const kind = (managed: boolean) => (managed ? 'managed' : 'unmanaged');
   if (solution.managed !== options.managed) {
@@ -118,11 +127,18 @@ export async function importSolutionFile(client: DataverseClient, file: string, 
     );
   }
   const name = `${solution.uniqueName} ${solution.version} (${kind(solution.managed)})`;
-  options.report(`Importing ${name}, ${fileSize(zip.length)}, into ${client.serviceRoot.replace(/\/api\/data\/v[\d.]+\/$/, '')}`);
+  const environment = client.serviceRoot.replace(/\/api\/data\/v[\d.]+\/$/, '');
+  const size = fileSize(zip.length);
+  options.report(
+    options.upgrade ? `Upgrading ${environment} to ${name}, ${size}`
+      : options.holdingSolution ? `Staging ${name}, ${size}, in ${environment} as a holding solution`
+        : `Importing ${name}, ${size}, into ${environment}`,
+  );
   const started = Date.now();
   const job = await client.importSolutionAsync(zip, {
     overwriteUnmanagedCustomizations: options.overwriteUnmanagedCustomizations ?? false,
     holdingSolution: options.holdingSolution ?? false,
+    stageAndUpgrade: options.upgrade ?? false,
   });
   options.report(`Dataverse queued the import as system job ${job.asyncOperationId}`);
 
@@ -160,7 +176,12 @@ export async function importSolutionFile(client: DataverseClient, file: string, 
     throw new SolutionImportError('SOLUTION_IMPORT_CANCELED', `The import of ${name} was canceled in Dataverse (system job ${done.id}); nothing was imported. Run the command again.`, 'business', details);
   }
   const elapsedMs = Date.now() - started;
-  options.report(`Imported ${name} in ${seconds(elapsedMs)}.`);
+  const took = seconds(elapsedMs);
+  options.report(
+    options.upgrade ? `Upgraded to ${name} in ${took}.`
+      : options.holdingSolution ? `Staged ${name} in ${took}; apply the upgrade to finish (maker portal: Solutions → ${solution.uniqueName} → Apply upgrade).`
+        : `Imported ${name} in ${took}.`,
+  );
   return { solution, systemJobId: done.id, elapsedMs };
 }
 

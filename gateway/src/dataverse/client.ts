@@ -15,7 +15,7 @@ import { create, type CreateOptions, type Created } from './requests/create.js';
 import { createMultiple } from './requests/createMultiple.js';
 import { deleteRecord, type DeleteOptions } from './requests/delete.js';
 import { importSolution, type ImportSolutionOptions } from './requests/importSolution.js';
-import { importSolutionAsync, type SolutionImportJob } from './requests/importSolutionAsync.js';
+import { importSolutionAsync, type ImportSolutionAsyncOptions, type SolutionImportJob } from './requests/importSolutionAsync.js';
 import { retrieve, type RetrieveOptions } from './requests/retrieve.js';
 import { retrieveMultiple, type RecordPages, type RetrieveMultipleOptions } from './requests/retrieveMultiple.js';
 import { retrieveSystemJob, waitForSystemJob, type SystemJob, type WaitForSystemJobOptions } from './requests/systemJob.js';
@@ -43,8 +43,8 @@ export interface DataverseClient {
   readChanges<T extends object = Row>(entitySet: string, options?: ChangeTrackingOptions): AsyncGenerator<ChangePage<T>>;
   whoAmI(options?: RequestOptions): Promise<WhoAmI>;
   importSolution(solutionZip: Uint8Array, options?: ImportSolutionOptions): Promise<string>;
-  /** Queues the import as a system job and returns at once; waitForSystemJob follows it. */
-  importSolutionAsync(solutionZip: Uint8Array, options?: ImportSolutionOptions): Promise<SolutionImportJob>;
+  /** Queues the import (or the upgrade) as a system job and returns at once; waitForSystemJob follows it. */
+  importSolutionAsync(solutionZip: Uint8Array, options?: ImportSolutionAsyncOptions): Promise<SolutionImportJob>;
   retrieveSystemJob(id: string, options?: RequestOptions): Promise<SystemJob>;
   waitForSystemJob(id: string, options?: WaitForSystemJobOptions): Promise<SystemJob>;
   /** The adaptive concurrency limit's state (shared by every asUser view). */

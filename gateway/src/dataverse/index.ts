@@ -20,7 +20,7 @@ export type { ChangePage, ChangeTrackingOptions, RowChange } from './requests/ch
 export type { CreateOptions, Created } from './requests/create.js';
 export type { DeleteOptions } from './requests/delete.js';
 export type { ImportSolutionOptions } from './requests/importSolution.js';
-export type { SolutionImportJob } from './requests/importSolutionAsync.js';
+export type { ImportSolutionAsyncOptions, SolutionImportJob } from './requests/importSolutionAsync.js';
 export type { SystemJob, SystemJobStatus, WaitForSystemJobOptions } from './requests/systemJob.js';
 export type { RetrieveOptions } from './requests/retrieve.js';
 export type { CollectedRecords, RecordPage, RecordPages, RetrieveMultipleOptions } from './requests/retrieveMultiple.js';

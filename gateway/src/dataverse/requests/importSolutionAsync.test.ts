@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_APPLICATION_USER, SANDBOX_PERSONAS } from '../../sandbox/identities.js';
 import { writePlatformRow } from '../../sandbox/dataverse/webhooks/platformRows.js';
-import { DataverseAccessDeniedError, DataverseSchemaError, DataverseTimeoutError } from '../errors.js';
+import { DataverseAccessDeniedError, DataverseRequestError, DataverseSchemaError, DataverseTimeoutError } from '../errors.js';
 import type { DataverseClient } from '../client.js';
 import type { SystemJobStatus } from './systemJob.js';
 import { repositorySolutionZip, startSimulatedEnvironment, type SimulatedEnvironment } from '../testing/simulatedEnvironment.js';
@@ -35,6 +35,13 @@ describe('ImportSolutionAsync and the system job that runs it', () => {
     expect(new Set(seen).size).toBe(seen.length);
     const { id } = await client.upsert('ecc_syncresults', key, { ecc_name: 'after the import' });
     expect(await client.retrieve('ecc_syncresults', key, { select: ['ecc_name'] })).toMatchObject({ ecc_syncresultid: id, ecc_name: 'after the import' });
+  });
+
+  it('stages and upgrades with StageAndUpgradeAsync, followed the same way; not together with a holding solution', async () => {
+    const job = await client.importSolutionAsync(repositorySolutionZip(), { stageAndUpgrade: true });
+    expect(await client.waitForSystemJob(job.asyncOperationId, { intervalMs: 5 })).toMatchObject({ status: 'succeeded' });
+    expect(environment.dataverse.store.table('asyncoperation').get(job.asyncOperationId)).toMatchObject({ messagename: 'StageAndUpgradeAsync' });
+    await expect(client.importSolutionAsync(repositorySolutionZip(), { stageAndUpgrade: true, holdingSolution: true })).rejects.toBeInstanceOf(DataverseRequestError);
   });
 
   it("ends in a failed job with Dataverse's reason and code when the file is not a solution", async () => {

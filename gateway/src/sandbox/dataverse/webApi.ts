@@ -17,14 +17,15 @@
  *   POST   GrantAccess | ModifyAccess | RevokeAccess
  *   POST   ImportSolution        the solution's tables, columns and keys join the metadata, its
  *                                environment variable definitions become rows (solution/)
- *   POST   ImportSolutionAsync   the same as a system job (asyncoperations) that runs after the answer
+ *   POST   ImportSolutionAsync   the same as a system job (asyncoperations) that runs after the answer;
+ *          StageAndUpgradeAsync  the same
  *   POST   $batch                change sets, Content-ID references, odata.continue-on-error
  */
 
 import { parseBatch, renderBatch, type BatchRequest, type BatchResponse, type BatchResponseItem } from './batch.js';
 import { DataverseFault, faults } from './faults.js';
 import { SolutionImportFailed } from './solution/importErrors.js';
-import { SolutionImportJobs } from './solution/importJobs.js';
+import { SOLUTION_IMPORT_MESSAGES, SolutionImportJobs, type SolutionImportMessage } from './solution/importJobs.js';
 import { importSolution as importSolutionPackage } from './solution/importSolution.js';
 import { parseKeyPredicate } from './odata/syntax.js';
 import { readDeltaToken, readSkipToken, writeDeltaToken, writeSkipToken } from './paging.js';
@@ -198,9 +199,10 @@ export class WebApi {
       const { segments } = parseTarget(request.target);
       if (segments[0] === '$batch' && segments.length === 1) return await this.batch(context, request, serviceRoot);
       if (segments[0] === 'ImportSolution' && segments.length === 1 && request.method === 'POST') return await this.runImportSolution(context, request);
-      if (segments[0] === 'ImportSolutionAsync' && segments.length === 1 && request.method === 'POST') {
-        const started = this.importJobs.start(context, parseJsonBody(request, 'ImportSolutionAsync'));
-        return json(200, { '@odata.context': `${serviceRoot}$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`, ...started });
+      const [message] = segments;
+      if (message !== undefined && Object.hasOwn(SOLUTION_IMPORT_MESSAGES, message) && segments.length === 1 && request.method === 'POST') {
+        const started = this.importJobs.start(context, message as SolutionImportMessage, parseJsonBody(request, message));
+        return json(200, { '@odata.context': `${serviceRoot}$metadata#Microsoft.Dynamics.CRM.${message}Response`, ...started });
       }
       return this.execute(context, request, serviceRoot);
     } catch (error) {

@@ -23,8 +23,8 @@ beforeEach(() => {
   application = dataverse.systemContext();
 });
 
-const importAsync = (context: OperationContext, body: Record<string, unknown>): Promise<ApiResponse> =>
-  webApi.handle(context, { method: 'POST', target: 'ImportSolutionAsync', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, SERVICE_ROOT);
+const importAsync = (context: OperationContext, body: Record<string, unknown>, message = 'ImportSolutionAsync'): Promise<ApiResponse> =>
+  webApi.handle(context, { method: 'POST', target: message, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, SERVICE_ROOT);
 const bodyOf = (response: ApiResponse) => JSON.parse(response.body ?? '{}') as Record<string, unknown>;
 const systemJob = (id: unknown) => dataverse.store.table('asyncoperation').get(String(id));
 
@@ -58,6 +58,19 @@ describe('ImportSolutionAsync in the simulated Dataverse', () => {
     expect(failed.message).toMatch(/^Invalid customization file\. This file is not well formed\. \(customizations\.xml: /);
     expect(failed.friendlymessage).toBe(failed.message);
     expect(dataverse.registry.entity('ecc_syncresult')).toBeUndefined();
+  });
+
+  it('queues StageAndUpgradeAsync the same way, as a job of its own kind, and refuses HoldingSolution with it', async () => {
+    const file = Buffer.from(repositoryZip()).toString('base64');
+    const response = await importAsync(application, { CustomizationFile: file, OverwriteUnmanagedCustomizations: false, PublishWorkflows: true }, 'StageAndUpgradeAsync');
+    expect(response.status).toBe(200);
+    const answer = bodyOf(response);
+    expect(answer['@odata.context']).toBe(`${SERVICE_ROOT}$metadata#Microsoft.Dynamics.CRM.StageAndUpgradeAsyncResponse`);
+    expect(systemJob(answer.AsyncOperationId)).toMatchObject({ operationtype: 211, messagename: 'StageAndUpgradeAsync', statuscode: 0 });
+    await webApi.importJobs.settled();
+    expect(systemJob(answer.AsyncOperationId)).toMatchObject({ statecode: 3, statuscode: 30 });
+    expect(dataverse.registry.entity('ecc_syncresult')).toBeDefined();
+    expect((await importAsync(application, { CustomizationFile: file, HoldingSolution: true }, 'StageAndUpgradeAsync')).status).toBe(400);
   });
 
   it('runs the import as the calling user: environment variable definitions are theirs', async () => {

@@ -1,13 +1,15 @@
 /**
- * ImportSolutionAsync in the simulated Dataverse: the request queues a system job (an
- * asyncoperation row, Waiting For Resources) and is answered at once with the job's id
- * (AsyncOperationId) and an ImportJobKey (Microsoft's ImportSolutionAsyncResponse). The import
- * runs after the answer, as the calling user: the job turns In Progress, then Succeeded, or Failed
- * with Dataverse's error text in message and friendlymessage and its code in errorcode — the
- * columns a client polls GET asyncoperations(<id>) for, as deployment tools read them.
- * [U] Not documented, so assumed: the job's operationtype (203, "Import Solution Async
- * Operation", from the asyncoperation table's choices), its name and messagename
- * ("ImportSolutionAsync"), and ImportJobKey being the import job's id. A file that is not a
+ * ImportSolutionAsync and StageAndUpgradeAsync in the simulated Dataverse: the request queues a
+ * system job (an asyncoperation row, Waiting For Resources) and is answered at once with the
+ * job's id (AsyncOperationId) and an ImportJobKey (Microsoft's ImportSolutionAsyncResponse and
+ * StageAndUpgradeAsyncResponse). The import runs after the answer, as the calling user: the job
+ * turns In Progress, then Succeeded, or Failed with Dataverse's error text in message and
+ * friendlymessage and its code in errorcode — the columns a client polls GET
+ * asyncoperations(<id>) for, as deployment tools read them. An upgrade is an import here: the
+ * simulated import already replaces what an earlier import of the solution brought.
+ * [U] Not documented, so assumed: the jobs' operationtype (203 "Import Solution Async Operation",
+ * 211 "StageAndUpgrade Async Operation", from the asyncoperation table's choices), their name and
+ * messagename (the message's), and ImportJobKey being the import job's id. A file that is not a
  * solution fails the job rather than the request, as the import itself reads the file. Not
  * simulated: HoldingSolution (a staged upgrade is applied at once, as any import here) and the
  * importjob row.
@@ -29,8 +31,9 @@ export interface SolutionImportStarted {
   ImportJobKey: string;
 }
 
-const IMPORT_SOLUTION_ASYNC_OPERATION = 203;
-const MESSAGE_NAME = 'ImportSolutionAsync';
+/** The messages that queue an import, with the operationtype of their system job. */
+export const SOLUTION_IMPORT_MESSAGES = { ImportSolutionAsync: 203, StageAndUpgradeAsync: 211 } as const;
+export type SolutionImportMessage = keyof typeof SOLUTION_IMPORT_MESSAGES;
 
 const timestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** errorcode is an Int32: Dataverse's hexadecimal codes (0x8004801a) as the negative numbers they are. */
@@ -45,9 +48,10 @@ export class SolutionImportJobs {
   ) {}
 
   /** Checks the request (privilege, parameters), queues the job and answers with its ids. */
-  start(context: OperationContext, body: Record<string, unknown>): SolutionImportStarted {
+  start(context: OperationContext, message: SolutionImportMessage, body: Record<string, unknown>): SolutionImportStarted {
     if (context.caller.depth !== 'Organization') throw faults.privilegeMissing(context.caller, 'prvImportCustomization', 'solution', 7100);
-    if (typeof body.CustomizationFile !== 'string') throw faults.invalidArgument('ImportSolutionAsync requires CustomizationFile: the solution zip, base64-encoded.');
+    if (typeof body.CustomizationFile !== 'string') throw faults.invalidArgument(`${message} requires CustomizationFile: the solution zip, base64-encoded.`);
+    if (message === 'StageAndUpgradeAsync' && body.HoldingSolution !== undefined) throw faults.invalidArgument('StageAndUpgradeAsync has no parameter HoldingSolution.');
     const importJobId = body.ImportJobId === undefined ? randomUUID() : typeof body.ImportJobId === 'string' ? normalizeGuid(body.ImportJobId) : '';
     if (!isGuid(importJobId)) throw faults.invalidArgument('ImportJobId must be a GUID.');
     const solutionZip = Buffer.from(body.CustomizationFile, 'base64');
@@ -55,9 +59,9 @@ export class SolutionImportJobs {
     const owner: RowAuthor = { userId: context.caller.systemUserId, businessUnitId: context.caller.businessUnitId };
     const [statecode, statuscode] = SYSTEM_JOB_STATES.waitingForResources;
     writePlatformRow(this.dataverse, 'asyncoperation', jobId, {
-      name: MESSAGE_NAME,
-      operationtype: IMPORT_SOLUTION_ASYNC_OPERATION,
-      messagename: MESSAGE_NAME,
+      name: message,
+      operationtype: SOLUTION_IMPORT_MESSAGES[message],
+      messagename: message,
       correlationid: context.correlationId,
       requestid: importJobId,
       depth: 1,
