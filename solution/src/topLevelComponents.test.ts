@@ -72,13 +72,15 @@ describe('the repository solution: the SAP Integration Hub app', () => {
   const syncRuns = entityNamed('ecc_SyncRun');
   const view = (name: string) => viewsOf(syncResults).find((candidate) => englishName(candidate) === name) ?? '';
 
-  it('has the views failed today, by flow and by cause on sync results, over columns the table has', () => {
+  it('has the views failed today, by flow and by cause on sync results, and a view of each table of the app, over columns their tables have', () => {
     const failedToday = view('Failed today');
     expect(failedToday).toMatch(/<condition attribute="ecc_startedon" operator="today" \/>/);
     expect(all(failedToday, /<value>(\d+)<\/value>/g)).toEqual(['363650001', '363650003']);
     expect(view('Sync results by flow')).toMatch(/<order attribute="ecc_flow" descending="false" \/>\s*<order attribute="ecc_startedon" descending="true" \/>/);
     expect(view('Failures by cause')).toMatch(/<order attribute="ecc_cause" descending="false" \/>/);
-    for (const [table, xml] of [['ecc_SyncResult', syncResults], ['ecc_SyncRun', syncRuns]] as const) {
+    for (const table of ['ecc_SyncResult', 'ecc_SyncRun', 'ecc_ValueMap', 'ecc_SalesArea', 'ecc_CustomerSalesArea', 'ecc_Delivery']) {
+      const xml = entityNamed(table);
+      expect(viewsOf(xml).length, table).toBeGreaterThan(0);
       const columns = columnsOf(table);
       for (const part of [...viewsOf(xml), ...chartsOf(xml)]) {
         for (const column of all(part, /<(?:attribute|condition|order|cell) (?:name|attribute)="([^"]+)"/g)) expect([...columns], `${englishName(part)}: ${column}`).toContain(column);
