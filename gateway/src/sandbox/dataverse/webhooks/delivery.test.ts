@@ -23,8 +23,8 @@ describe('webhook delivery', () => {
     receiver.answerWith('no answer');
     const result = await deliverWebhook(post(), { timeoutMs: 50, retryDelayMs: 1 });
     expect(result.succeeded).toBe(false);
+    // One attempt: a post that timed out is not retried (whether it reached the endpoint before the timeout depends on the machine's load).
     expect(result.attempts).toEqual([{ status: undefined, error: expect.stringMatching(/did not answer within 50 ms\.$/) as string }]);
-    expect(receiver.received).toHaveLength(1);
   });
 
   it('posts nothing when an HttpHeader endpoint\'s authvalue is not a settings document, and says so', async () => {
