@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedEnvironment, type SimulatedEnvironment } from '../gateway/src/dataverse/testing/simulatedEnvironment.js';
 import type { DataverseClient } from '../gateway/src/dataverse/index.js';
 import { SANDBOX_APPLICATIONS, SANDBOX_TENANT_ID } from '../gateway/src/sandbox/identities.js';
-import { buildSolutionZips, CONTROLS_BUILD_DIR, SOLUTION_SOURCE_DIR, solutionVersion, type BuiltSolution } from '../solution/src/index.js';
+import { buildSolutionZips, CONTROLS_BUILD_DIR, SOLUTION_SOURCE_DIR, solutionVersion, WEB_RESOURCES_BUILD_DIR, type BuiltSolution } from '../solution/src/index.js';
 
 const BIN = fileURLToPath(new URL('../gateway/bin/ecc365.cjs', import.meta.url));
 const BUILT = fileURLToPath(new URL('../gateway/dist/cli/solutionImport.js', import.meta.url));
@@ -48,7 +48,7 @@ const secret = { ECC365_DATAVERSE__CLIENT_SECRET: SANDBOX_APPLICATIONS.gateway.c
 beforeAll(async () => {
   if (!existsSync(BUILT)) throw new Error('gateway/dist has no solution import: run `npm run build` first (npm test does).');
   directory = mkdtempSync(path.join(tmpdir(), 'ecc365-solution-import-'));
-  built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir: directory, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR });
+  built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir: directory, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR, webResourcesDir: WEB_RESOURCES_BUILD_DIR });
   environment = await startSimulatedEnvironment({ withSolution: false });
   client = environment.client();
   const authorityCaFile = path.join(directory, 'idp-ca.pem');

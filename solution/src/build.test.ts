@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildSolutionZips, builtSolutionZip, CONTROLS_BUILD_DIR, packSolution, SOLUTION_DIST_DIR, SOLUTION_SOURCE_DIR, solutionVersion, solutionVersionOf, UnpackedSolutionError,
+  WEB_RESOURCES_BUILD_DIR,
 } from './index.js';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -91,8 +92,8 @@ describe('npm run build:solution', () => {
   });
 
   // The compiled builder is run (npm test builds first), not the script: compiling again here would rewrite lib/ under the processes other tests start from it.
-  it("writes the repository solution's two zips with the built controls into solution/dist with the package version, the same bytes on every run", () => {
-    for (const [built, what] of [[builder, 'solution/lib'], [CONTROLS_BUILD_DIR, 'controls/out/controls']] as const) {
+  it("writes the repository solution's two zips with the built controls and web resources into solution/dist with the package version, the same bytes on every run", () => {
+    for (const [built, what] of [[builder, 'solution/lib'], [CONTROLS_BUILD_DIR, 'controls/out/controls'], [WEB_RESOURCES_BUILD_DIR, 'controls/out/webresources']] as const) {
       if (!existsSync(built)) throw new Error(`${what} is missing: run \`npm run build\` first (npm test does).`);
     }
     const run = () => {
@@ -106,9 +107,14 @@ describe('npm run build:solution', () => {
     expect(manifestOf(unmanaged!)).toMatch(/<Managed>0<\/Managed>/);
     const controls = readdirSync(CONTROLS_BUILD_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     expect(controls.length).toBeGreaterThan(0);
+    const webResources = readdirSync(WEB_RESOURCES_BUILD_DIR, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(WEB_RESOURCES_BUILD_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    expect(webResources.length).toBeGreaterThan(0);
     for (const zip of [managed!, unmanaged!]) {
-      const entries = Object.keys(unzipSync(zip, { filter: (file) => file.name.startsWith('Controls/') }));
+      const entries = Object.keys(unzipSync(zip, { filter: (file) => file.name.startsWith('Controls/') || file.name.startsWith('WebResources/') }));
       for (const control of controls) expect(entries, control).toContainEqual(expect.stringMatching(new RegExp(`^Controls/ecc_[^/]+\\.${control}/ControlManifest\\.xml$`)));
+      for (const webResource of webResources) expect(entries).toContain(`WebResources/${webResource}`);
     }
     const [again, againUnmanaged] = run();
     expect(Buffer.compare(managed!, again!)).toBe(0);
@@ -128,11 +134,11 @@ const xmllint = (() => {
 })();
 
 describe("the built zips against Microsoft's solution schema 9.0", () => {
-  it.skipIf(!xmllint || !existsSync(schema) || !existsSync(CONTROLS_BUILD_DIR))(
-    "the customizations.xml of both zips, controls included, validates (skipped without xmllint, ../shared/reference or the controls' build)",
+  it.skipIf(!xmllint || !existsSync(schema) || !existsSync(CONTROLS_BUILD_DIR) || !existsSync(WEB_RESOURCES_BUILD_DIR))(
+    "the customizations.xml of both zips, controls and web resources included, validates (skipped without xmllint, ../shared/reference or the controls' build)",
     () => {
       const outDir = temporaryDirectory();
-      const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR });
+      const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR, webResourcesDir: WEB_RESOURCES_BUILD_DIR });
       for (const zip of [built.managed, built.unmanaged]) {
         const file = path.join(outDir, `${path.basename(zip, '.zip')}.customizations.xml`);
         writeFileSync(file, unzipSync(readFileSync(zip), { filter: (entry) => entry.name === 'customizations.xml' })['customizations.xml']!);

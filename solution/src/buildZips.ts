@@ -18,6 +18,8 @@ export interface BuildOptions {
   version: string;
   /** The PCF controls' build output (controls/out/controls), packed as the solution's custom controls. */
   controlsDir?: string;
+  /** The web resources the controls' build makes (controls/out/webresources: the sign-in redirect bridge). */
+  webResourcesDir?: string;
 }
 
 export interface BuiltSolution {
@@ -46,7 +48,11 @@ export function buildSolutionZips(options: BuildOptions): BuiltSolution {
   const uniqueName = solutionUniqueName(options.sourceDir);
   const names = solutionZipNames(uniqueName, options.version);
   // Both are packed before anything is written: a source that does not pack leaves the folder as it was.
-  const packOptions = { version: options.version, ...(options.controlsDir !== undefined ? { controlsDir: options.controlsDir } : {}) };
+  const packOptions = {
+    version: options.version,
+    ...(options.controlsDir !== undefined ? { controlsDir: options.controlsDir } : {}),
+    ...(options.webResourcesDir !== undefined ? { webResourcesDir: options.webResourcesDir } : {}),
+  };
   const managed = packSolution(options.sourceDir, { managed: true, ...packOptions });
   const unmanaged = packSolution(options.sourceDir, { managed: false, ...packOptions });
   mkdirSync(options.outDir, { recursive: true });

@@ -1,7 +1,7 @@
 /**
- * Where `npm run build:solution` takes the controls from (the controls workspace's build output)
- * and puts the zips (solution/dist), and which ones a build of this source and package version
- * makes there. The version is solution/package.json's.
+ * Where `npm run build:solution` takes the controls and their web resources from (the controls
+ * workspace's build output) and puts the zips (solution/dist), and which ones a build of this
+ * source and package version makes there. The version is solution/package.json's.
  */
 
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,9 @@ export const SOLUTION_DIST_DIR = path.join(PACKAGE_ROOT, 'dist');
 
 /** The controls' build output in the repository (`npm run build -w @ecc365/controls`). */
 export const CONTROLS_BUILD_DIR = path.join(PACKAGE_ROOT, '..', 'controls', 'out', 'controls');
+
+/** The web resources the same build makes (the MSAL redirect bridge page and script). */
+export const WEB_RESOURCES_BUILD_DIR = path.join(PACKAGE_ROOT, '..', 'controls', 'out', 'webresources');
 
 /** The solution's version: solution/package.json's as major.minor.patch.0. */
 export function solutionVersion(): string {
