@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLES } from './ddic/tables.js';
 import { parseWhere, WhereClauseError } from './whereClause.js';
 
-const LIKP = TABLES.LIKP!;
+const LIKP = TABLES.LIKP;
 const delivery = (fields: Record<string, string>) => ({ VBELN: '0080000001', KUNAG: '0000001000', ERDAT: '20261101', ...fields });
 
 describe('parseWhere', () => {
