@@ -5,7 +5,7 @@
  * of this source only.
  */
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packSolution } from './pack.js';
 import { UnpackedSolutionError } from './xmlText.js';
@@ -58,10 +58,13 @@ export function buildSolutionZips(options: BuildOptions): BuiltSolution {
   mkdirSync(options.outDir, { recursive: true });
   const ownZip = new RegExp(`^${uniqueName}_\\d+_\\d+_\\d+_\\d+(_managed)?\\.zip$`);
   for (const file of readdirSync(options.outDir)) {
-    if (ownZip.test(file)) rmSync(path.join(options.outDir, file));
+    if (ownZip.test(file) && file !== names.managed && file !== names.unmanaged) rmSync(path.join(options.outDir, file));
   }
   const written = { managed: path.join(options.outDir, names.managed), unmanaged: path.join(options.outDir, names.unmanaged) };
-  writeFileSync(written.managed, managed);
-  writeFileSync(written.unmanaged, unmanaged);
+  // Written beside and renamed: whoever reads a zip meanwhile (an import, a test) sees the old or the new file, never half of one.
+  for (const [file, bytes] of [[written.managed, managed], [written.unmanaged, unmanaged]] as const) {
+    writeFileSync(`${file}.${process.pid}.tmp`, bytes);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
   return { uniqueName, version: options.version, ...written };
 }
