@@ -10,11 +10,17 @@ import type { Logger } from '../log/logger.js';
 
 export const CORRELATION_HEADER = 'X-Correlation-Id';
 
+const receivedAt = new WeakMap<Response, number>();
+
+/** Milliseconds since the request of this response reached the gateway's middleware. */
+export const msSinceReceived = (response: Response): number => performance.now() - (receivedAt.get(response) ?? performance.now());
+
 export function requestContext(logger: Logger) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const correlationId = newCorrelationId(request.get(CORRELATION_HEADER));
     response.setHeader(CORRELATION_HEADER, correlationId);
     const started = process.hrtime.bigint();
+    receivedAt.set(response, performance.now());
     response.on('finish', () => {
       withCorrelationId(correlationId, () => {
         logger.http('request', {

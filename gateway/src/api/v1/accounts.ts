@@ -3,9 +3,10 @@
  * Validate the query, read the account as the rep (the access check, cached briefly, which also
  * brings its SAP link), then the panel: a rep who may not read the account gets 403 and SAP is
  * not called. Every answer says in a Server-Timing header how long the access check took (`crm`,
- * a Dataverse read unless remembered) and the panel (`sap` for SAP's reads, `cache`), so the
- * gateway's own share of the latency can be told apart (browser devtools show it; the benchmark
- * measures it).
+ * a Dataverse read unless remembered), the panel (`sap` for SAP's reads, `cache`) and the whole
+ * request since it reached the gateway (`total`), so the gateway's own share of the latency
+ * (total − crm − panel) and the network's (what the browser waited beyond total) can be told
+ * apart (browser devtools show it; the benchmark measures it).
  */
 
 import { Router, type Request, type Response } from 'express';
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { accountParamsSchema, listQuerySchema, type ListQuery } from '../../model/panelApi.js';
 import type { AccountSapLink } from '../../panels/accountLink.js';
 import type { AccountPanels } from '../../panels/accountPanels.js';
+import { msSinceReceived } from '../requestContext.js';
 import { userOf } from './authenticate.js';
 import type { RecordAccess } from './recordAccess.js';
 import { parsed } from './validation.js';
@@ -44,7 +46,8 @@ export function accountPanelsRouter(options: AccountRoutesOptions): Router {
   const answer = async (response: Response, checkMs: number, read: () => Promise<{ fromCache: boolean }>): Promise<void> => {
     const started = performance.now();
     const panel = await read();
-    response.setHeader('Server-Timing', `crm;dur=${checkMs.toFixed(1)}, ${panel.fromCache ? 'cache' : 'sap'};dur=${(performance.now() - started).toFixed(1)}`);
+    const panelMs = performance.now() - started;
+    response.setHeader('Server-Timing', `crm;dur=${checkMs.toFixed(1)}, ${panel.fromCache ? 'cache' : 'sap'};dur=${panelMs.toFixed(1)}, total;dur=${msSinceReceived(response).toFixed(1)}`);
     response.json(panel);
   };
 
