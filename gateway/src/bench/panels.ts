@@ -6,8 +6,10 @@
  * (its own process, cold caches), all within one panel cache window.
  *
  * Measured per N: panel latency as the rep's browser sees it, requests per second, RFC calls per
- * panel view, and the gateway's own overhead: latency minus what its Server-Timing header says
- * the access check (`crm`) and the panel (`sap` or `cache`) took. To tell whether the cache and
+ * panel view, and the gateway's own overhead: the request's `total` in its Server-Timing header
+ * minus the access check (`crm`) and the panel (`sap` or `cache`); the latency beyond `total` is
+ * spent before the gateway (network, a busy machine), and each process's CPU time and event loop
+ * delay say where a saturated machine's time went. To tell whether the cache and
  * the coalescing of identical requests hold SAP to one read per panel and customer, the distinct
  * (panel, customer) pairs of the run are then read once each on another fresh gateway: the RFC
  * calls of that replay are what one read of each costs.
@@ -15,8 +17,9 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { IDP_MOUNT_PATH, SANDBOX_GATEWAY_API_ID_URI } from '../sandbox/idp/index.js';
 import { SANDBOX_APPLICATIONS, SANDBOX_PERSONAS, SANDBOX_TENANT_ID } from '../sandbox/identities.js';
@@ -49,6 +52,8 @@ interface PanelAnswer {
   /** Server-Timing: the access check, and the panel from SAP or from the cache. */
   crmMs: number;
   panelMs: number;
+  /** Server-Timing: the whole request since it reached the gateway. */
+  totalMs: number;
   fromCache: boolean;
   /** The error's code, when the answer is not 200. */
   errorCode: string | undefined;
@@ -58,7 +63,15 @@ interface BenchProcess {
   ready: Extract<ChildMessage, { kind: 'ready' }>;
   /** RFC calls the simulated ECC has run so far (the sandbox process only). */
   rfcCalls(): Promise<number>;
+  usage(): Promise<Usage>;
   close(): Promise<void>;
+}
+
+/** A process's CPU time so far, and its event loop's p99 and longest delay since the last look. */
+interface Usage {
+  cpuMs: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }
 
 function startProcess(role: 'sandbox' | 'gateway', config: Record<string, unknown>): Promise<BenchProcess> {
@@ -83,6 +96,12 @@ function startProcess(role: 'sandbox' | 'gateway', config: Record<string, unknow
       command({ kind: 'calls' });
       return (await answer).total;
     },
+    usage: async () => {
+      const answer = next('usage');
+      command({ kind: 'usage' });
+      const { cpuMs, loopDelayP99Ms, loopDelayMaxMs } = await answer;
+      return { cpuMs, loopDelayP99Ms, loopDelayMaxMs };
+    },
     close: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       command({ kind: 'close' });
@@ -98,6 +117,8 @@ interface BenchSystems {
   sandboxOrigin: string;
   readable: Record<string, ReadableAccount[]>;
   rfcCalls(): Promise<number>;
+  /** The gateway's and the sandbox's usage. */
+  usage(): Promise<{ gateway: Usage; sandbox: Usage }>;
   close(): Promise<void>;
 }
 
@@ -123,6 +144,7 @@ async function startSystems(options: PanelsBenchOptions): Promise<BenchSystems> 
     sandboxOrigin: systems.origin,
     readable: sandbox.ready.readable!,
     rfcCalls: () => sandbox.rfcCalls(),
+    usage: async () => ({ gateway: await gateway.usage(), sandbox: await sandbox.usage() }),
     close: async () => {
       await gateway.close();
       await sandbox.close();
@@ -165,6 +187,7 @@ async function requestPanel(origin: string, token: string, panel: Panel, account
     latencyMs,
     crmMs: serverTiming(timing, 'crm') ?? 0,
     panelMs: fromSap ?? serverTiming(timing, 'cache') ?? 0,
+    totalMs: serverTiming(timing, 'total') ?? latencyMs,
     fromCache: fromSap === undefined,
     errorCode: response.status === 200 ? undefined : `${response.status} ${(JSON.parse(body) as { error?: { code?: string } }).error?.code ?? ''}`,
   };
@@ -229,29 +252,42 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
       'The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), warmed up, with cold panel caches for each N.',
   );
   out();
-  out('| reps | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | access check p99 | RFC calls | RFC calls per panel view | SAP reads per panel and customer |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out('| reps | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | before the gateway p99 | access check p99 | RFC calls | RFC calls per panel view | SAP reads per panel and customer |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const costsPerRead: string[] = [];
   const errorsSeen: string[] = [];
+  const machine: string[] = [];
   for (const reps of repCounts) {
     const systems = await startSystems(options);
     const tokens = await repTokens(systems);
     const spare = await warmUp(systems, tokens);
     const callsBefore = await systems.rfcCalls();
+    const usageBefore = await systems.usage();
+    const loadBefore = process.cpuUsage();
+    const loadDelay = monitorEventLoopDelay({ resolution: 10 });
+    loadDelay.enable();
     const { answers, seconds } = await openForms(systems, tokens, reps, spare);
+    loadDelay.disable();
+    const load = process.cpuUsage(loadBefore);
+    const usageAfter = await systems.usage();
     const calls = (await systems.rfcCalls()) - callsBefore;
     await systems.close();
+    const cpuSeconds = (side: 'gateway' | 'sandbox'): string => ((usageAfter[side].cpuMs - usageBefore[side].cpuMs) / 1000).toFixed(1);
+    machine.push(
+      `| ${reps} | ${seconds.toFixed(1)} | ${cpuSeconds('gateway')} | ${cpuSeconds('sandbox')} | ${((load.user + load.system) / 1e6).toFixed(1)} | ${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)} |`,
+    );
 
     const answered = answers.filter((answer) => answer.status === 200);
     const all = summarize(answered.map((answer) => answer.latencyMs));
     const fromSap = summarize(answered.filter((answer) => !answer.fromCache).map((answer) => answer.latencyMs));
     const fromCache = summarize(answered.filter((answer) => answer.fromCache).map((answer) => answer.latencyMs));
-    const overhead = summarize(answered.map((answer) => answer.latencyMs - answer.crmMs - answer.panelMs));
+    const overhead = summarize(answered.map((answer) => answer.totalMs - answer.crmMs - answer.panelMs));
+    const outside = summarize(answered.map((answer) => answer.latencyMs - answer.totalMs));
     const access = summarize(answered.map((answer) => answer.crmMs));
     const oneRead = await oneReadEach(options, answers);
     const callsForOneReadEach = [...oneRead.values()].reduce((sum, cost) => sum + cost.calls, 0);
     out(
-      `| ${reps} | ${answers.length} | ${answers.length - answered.length} | ${(answers.length / seconds).toFixed(0)} | ${ms(all.p50)} | ${ms(all.p95)} | ${ms(all.p99)} | ${ms(fromSap.p99)} (${fromSap.count}) | ${ms(fromCache.p99)} (${fromCache.count}) | ${ms(overhead.p50)} | ${ms(overhead.p99)} | ${ms(access.p99)} | ${calls} | ${(calls / answers.length).toFixed(2)} | ${(calls / callsForOneReadEach).toFixed(2)} |`,
+      `| ${reps} | ${answers.length} | ${answers.length - answered.length} | ${(answers.length / seconds).toFixed(0)} | ${ms(all.p50)} | ${ms(all.p95)} | ${ms(all.p99)} | ${ms(fromSap.p99)} (${fromSap.count}) | ${ms(fromCache.p99)} (${fromCache.count}) | ${ms(overhead.p50)} | ${ms(overhead.p99)} | ${ms(outside.p99)} | ${ms(access.p99)} | ${calls} | ${(calls / answers.length).toFixed(2)} | ${(calls / callsForOneReadEach).toFixed(2)} |`,
     );
     const errorCounts = new Map<string, number>();
     for (const answer of answers) if (answer.errorCode !== undefined) errorCounts.set(`${answer.panel} ${answer.errorCode}`, (errorCounts.get(`${answer.panel} ${answer.errorCode}`) ?? 0) + 1);
@@ -259,9 +295,18 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
     costsPerRead.push(`N=${reps}: ${[...oneRead].map(([panel, cost]) => `${panel} ${(cost.calls / cost.pairs).toFixed(1)} calls × ${cost.pairs} customers`).join(', ')}`);
   }
   out();
-  out('Latency is what the rep\'s browser waits for an answer; overhead is that minus what the Server-Timing header gives the access check (a Dataverse read as the rep, remembered for a minute) and the panel (SAP\'s reads, or the cache).');
+  out(
+    "Latency is what the rep's browser waits for an answer. From the Server-Timing header: overhead is the gateway's own time, the request's total there minus the access check " +
+      "(a Dataverse read as the rep, remembered for a minute) and the panel (SAP's reads, or the cache); before the gateway is the latency beyond the total: the network, and on a busy machine the wait until the gateway's process got to the request.",
+  );
   out("SAP reads per panel and customer = the run's RFC calls ÷ the RFC calls of reading each (panel, customer) pair of the run once; one read costs:");
   for (const line of costsPerRead) out(`- ${line}`);
+  out();
+  out(`Where the machine's time went (${availableParallelism()} cores shared by the three processes), during the reps' forms:`);
+  out();
+  out('| reps | wall s | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const line of machine) out(line);
   if (errorsSeen.length > 0) {
     out();
     out('Answers other than 200 (panel, status, code):');

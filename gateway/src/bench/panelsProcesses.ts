@@ -8,9 +8,12 @@
  *   gateway  `ecc365 start` configured for real systems: SAP over SOAP-RFC and a Dataverse
  *            environment with Entra sign-in, both the sandbox's.
  *
- * argv: the role, then its configuration as JSON. Each stops on `close`.
+ * Both answer `usage` with the CPU time they have used and the p99 and longest delay of their event loop since
+ * the last `usage`: where a saturated machine's time went. argv: the role, then its configuration
+ * as JSON. Each stops on `close`.
  */
 
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { startGateway } from '../cli/gateway.js';
 import { startSandboxServer } from '../cli/sandboxServer.js';
@@ -34,14 +37,24 @@ export interface SandboxAddresses {
 
 export type ChildMessage =
   | { kind: 'ready'; origin: string; sandbox?: SandboxAddresses; readable?: Record<string, ReadableAccount[]> }
-  | { kind: 'calls'; total: number };
+  | { kind: 'calls'; total: number }
+  | { kind: 'usage'; cpuMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
 
-export type ParentMessage = { kind: 'calls' } | { kind: 'close' };
+export type ParentMessage = { kind: 'calls' } | { kind: 'usage' } | { kind: 'close' };
 
 const send = (message: ChildMessage): boolean => process.send!(message);
 const silent = createLogger({ level: 'error', stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
 const [role, configJson] = process.argv.slice(2);
 const config = configSchema.parse(JSON.parse(configJson ?? '{}'));
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+process.on('message', (message: ParentMessage) => {
+  if (message.kind !== 'usage') return;
+  const { user, system } = process.cpuUsage();
+  send({ kind: 'usage', cpuMs: (user + system) / 1000, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
+  loopDelay.reset();
+});
 
 if (role === 'sandbox') {
   const running = await startSandboxServer({ ...config.sandbox, host: '127.0.0.1', port: 0 }, silent);
