@@ -1,28 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildSolutionZips, builtSolutionZip, CONTROLS_BUILD_DIR, packSolution, SOLUTION_DIST_DIR, SOLUTION_SOURCE_DIR, solutionVersion, solutionVersionOf, UnpackedSolutionError,
   WEB_RESOURCES_BUILD_DIR,
 } from './index.js';
+import { customizationsOf, itWithSchema, temporaryDirectory, validateXml } from './testing/solutionTesting.js';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const manifestOf = (zip: Uint8Array) => strFromU8(unzipSync(zip, { filter: (file) => file.name === 'solution.xml' })['solution.xml']!);
-
-const temporaryDirectories: string[] = [];
-const temporaryDirectory = () => {
-  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-build-'));
-  temporaryDirectories.push(directory);
-  return directory;
-};
-afterEach(() => {
-  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
 
 describe('the solution version', () => {
   it('is the package version major.minor.patch with revision 0', () => {
@@ -122,29 +112,16 @@ describe('npm run build:solution', () => {
   }, 60_000);
 });
 
-const repoRoot = path.resolve(packageRoot, '..');
-const schema = path.join(process.env.ECC365_REFERENCE_DIR ?? path.resolve(repoRoot, '../shared/reference'), 'dataverse', 'xsd-libxml', 'CustomizationsSolution.xsd');
-const xmllint = (() => {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe("the built zips against Microsoft's solution schema 9.0", () => {
-  it.skipIf(!xmllint || !existsSync(schema) || !existsSync(CONTROLS_BUILD_DIR) || !existsSync(WEB_RESOURCES_BUILD_DIR))(
-    "the customizations.xml of both zips, controls and web resources included, validates (skipped without xmllint, ../shared/reference or the controls' build)",
+  itWithSchema(
+    "the customizations.xml of both zips, controls and web resources included, validates",
     () => {
-      const outDir = temporaryDirectory();
-      const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir, version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR, webResourcesDir: WEB_RESOURCES_BUILD_DIR });
-      for (const zip of [built.managed, built.unmanaged]) {
-        const file = path.join(outDir, `${path.basename(zip, '.zip')}.customizations.xml`);
-        writeFileSync(file, unzipSync(readFileSync(zip), { filter: (entry) => entry.name === 'customizations.xml' })['customizations.xml']!);
-        expect(() => execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' }), path.basename(zip)).not.toThrow();
+      for (const [built, what] of [[CONTROLS_BUILD_DIR, 'controls/out/controls'], [WEB_RESOURCES_BUILD_DIR, 'controls/out/webresources']] as const) {
+        if (!existsSync(built)) throw new Error(`${what} is missing: run \`npm run build\` first (npm test does).`);
       }
+      const built = buildSolutionZips({ sourceDir: SOLUTION_SOURCE_DIR, outDir: temporaryDirectory(), version: solutionVersion(), controlsDir: CONTROLS_BUILD_DIR, webResourcesDir: WEB_RESOURCES_BUILD_DIR });
+      for (const zip of [built.managed, built.unmanaged]) expect(() => validateXml(customizationsOf(readFileSync(zip))), path.basename(zip)).not.toThrow();
     },
-    60_000,
+    { timeoutMs: 60_000 },
   );
 });

@@ -1,46 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOLUTION_SOURCE_DIR, UnpackedSolutionError, packSolution } from './index.js';
-
-/** customizations.xml's frame as a PCF solution build writes it (reference/dataverse/solution-samples). */
-const CUSTOMIZATIONS = `<?xml version="1.0" encoding="utf-8"?>
-<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <Entities />
-  <Roles />
-  <Workflows />
-  <FieldSecurityProfiles />
-  <Templates />
-  <EntityMaps />
-  <EntityRelationships />
-  <OrganizationSettings />
-  <optionsets />
-  <CustomControls />
-  <EntityDataProviders />
-  <Languages>
-    <Language>1033</Language>
-  </Languages>
-</ImportExportXml>
-`;
-
-const temporaryDirectories: string[] = [];
-afterEach(() => {
-  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
-
-function folderWith(files: Record<string, string | Uint8Array>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-controls-'));
-  temporaryDirectories.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
+import { CUSTOMIZATIONS_FRAME, REPOSITORY_ROOT, folderWith, itWithSchema, validateXml } from './testing/solutionTesting.js';
 
 const repositoryFile = (name: string) => readFileSync(path.join(SOLUTION_SOURCE_DIR, name), 'utf8');
 
@@ -51,7 +14,7 @@ const unpackedSolution = (...rootComponents: string[]) =>
       /<RootComponents>[\s\S]*<\/RootComponents>/,
       `<RootComponents>\n${rootComponents.map((component) => `      ${component}\n`).join('')}    </RootComponents>`,
     ),
-    'Other/Customizations.xml': CUSTOMIZATIONS,
+    'Other/Customizations.xml': CUSTOMIZATIONS_FRAME,
   });
 
 const manifest = (constructorName: string, resources: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -150,17 +113,7 @@ describe('packSolution: the PCF controls', () => {
   });
 });
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const controlsOut = path.join(repoRoot, 'controls', 'out', 'controls');
-const schema = path.join(process.env.ECC365_REFERENCE_DIR ?? path.resolve(repoRoot, '../shared/reference'), 'dataverse', 'xsd-libxml', 'CustomizationsSolution.xsd');
-const xmllint = (() => {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const controlsOut = path.join(REPOSITORY_ROOT, 'controls', 'out', 'controls');
 
 describe('packSolution: the repository\'s built controls', () => {
   it.skipIf(!existsSync(controlsOut))(`packs every control of ${controlsOut} (skipped when the controls are not built: npm run build -w @ecc365/controls)`, () => {
@@ -173,9 +126,7 @@ describe('packSolution: the repository\'s built controls', () => {
     }
   });
 
-  it.skipIf(!xmllint || !existsSync(schema))('customizations.xml with <CustomControls> validates against schema 9.0', () => {
-    const file = path.join(folderWith({}), 'customizations.xml');
-    writeFileSync(file, text(unzipped(packSolution(unpackedSolution(), { managed: true, controlsDir: builtControls() })), 'customizations.xml'));
-    expect(() => execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
+  itWithSchema('customizations.xml with <CustomControls> validates against schema 9.0', () => {
+    expect(() => validateXml(text(unzipped(packSolution(unpackedSolution(), { managed: true, controlsDir: builtControls() })), 'customizations.xml'))).not.toThrow();
   });
 });

@@ -1,19 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { definedNames, namesWithReservedPrefix } from './definedNames.js';
 import { SOLUTION_SOURCE_DIR, packSolution } from './index.js';
-
-const temporaryDirectories: string[] = [];
-afterEach(() => {
-  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
+import { temporaryDirectory } from './testing/solutionTesting.js';
 
 /** A copy of the repository's unpacked solution with `edits` applied to its files (text → text). */
 function editedSolution(edits: Record<string, (text: string) => string>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-names-'));
-  temporaryDirectories.push(directory);
+  const directory = temporaryDirectory();
   cpSync(SOLUTION_SOURCE_DIR, directory, { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {
     const target = path.join(directory, file);

@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOLUTION_SOURCE_DIR, packSolution } from './index.js';
+import { REFERENCE_DIRECTORY, customizationsOf, folderWith, itWithSchema, validateXml } from './testing/solutionTesting.js';
 
-const customizationsOf = (zip: Uint8Array) => strFromU8(unzipSync(zip)['customizations.xml']!);
 const elementOf = (xml: string, name: string) => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? '';
 const all = (xml: string, pattern: RegExp) => [...xml.matchAll(pattern)].map((match) => match[1]!);
 
@@ -145,23 +141,11 @@ describe('the repository solution: the SAP Integration Hub app', () => {
   });
 });
 
-const temporaryDirectories: string[] = [];
-afterEach(() => {
-  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
-
 const repositoryManifest = readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8').replace(/\s*<RootComponent type="(380|20|60|62|80|92|95)"[^>]*\/>/g, '');
 const manifestWith = (...rootComponents: string[]) => repositoryManifest.replace('</RootComponents>', `${rootComponents.map((component) => `  ${component}\n`).join('')}    </RootComponents>`);
 
 function unpackedSolution(files: Record<string, string>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-top-level-'));
-  temporaryDirectories.push(directory);
-  const all = { 'Other/Customizations.xml': readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Customizations.xml'), 'utf8'), ...files };
-  for (const [name, text] of Object.entries(all)) {
-    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    writeFileSync(path.join(directory, name), text);
-  }
-  return directory;
+  return folderWith({ 'Other/Customizations.xml': readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Customizations.xml'), 'utf8'), ...files });
 }
 
 const ROLE_ID = '{0b7e3c1a-2d4f-4e6a-8b9c-1d2e3f4a5b6c}';
@@ -199,33 +183,16 @@ describe('packSolution: roles, steps, endpoints, dashboards and app modules', ()
 });
 
 // Microsoft's schema of a chart's data description (reference/dataverse/xsd), which customizations.xml's schema leaves open.
-const referenceDirectory = process.env.ECC365_REFERENCE_DIR ?? path.resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/reference');
-const dataDescriptionSchema = path.join(referenceDirectory, 'dataverse', 'xsd', 'VisualizationDataDescription.xsd');
-const xmllint = (() => {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const dataDescriptionSchema = path.join(REFERENCE_DIRECTORY, 'dataverse', 'xsd', 'VisualizationDataDescription.xsd');
 
-describe.skipIf(!xmllint || !existsSync(dataDescriptionSchema))("the charts' data descriptions against Microsoft's VisualizationDataDescription.xsd", () => {
-  it('each chart of the solution validates', () => {
-    const charts = chartsOf(packed);
-    expect(charts.length).toBeGreaterThan(0);
-    const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-chart-'));
-    temporaryDirectories.push(directory);
-    for (const chart of charts) {
-      const file = path.join(directory, `${idOf(chart, 'savedqueryvisualizationid')}.xml`);
-      writeFileSync(file, elementOf(chart, 'datadescription').trim());
-      expect(() => execFileSync('xmllint', ['--noout', '--schema', dataDescriptionSchema, file], { stdio: 'pipe' }), englishName(chart)).not.toThrow();
-    }
-  });
+describe("the charts' data descriptions against Microsoft's VisualizationDataDescription.xsd", () => {
+  itWithSchema(
+    'each chart of the solution validates',
+    () => {
+      const charts = chartsOf(packed);
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) expect(() => validateXml(elementOf(chart, 'datadescription').trim(), dataDescriptionSchema), englishName(chart)).not.toThrow();
+    },
+    { schema: dataDescriptionSchema },
+  );
 });
-
-if (!xmllint || !existsSync(dataDescriptionSchema)) {
-  describe("the charts' data descriptions against Microsoft's VisualizationDataDescription.xsd", () => {
-    it.skip(`skipped: needs xmllint on the PATH and the schema at ${dataDescriptionSchema} (ECC365_REFERENCE_DIR)`, () => undefined);
-  });
-}

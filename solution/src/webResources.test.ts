@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOLUTION_SOURCE_DIR, UnpackedSolutionError, packSolution } from './index.js';
+import { REPOSITORY_ROOT, folderWith, itWithSchema, textOf, validateXml } from './testing/solutionTesting.js';
 
 /** customizations.xml's frame with the elements of the kinds packed here, in the schema's order. */
 const CUSTOMIZATIONS = `<?xml version="1.0" encoding="utf-8"?>
@@ -27,21 +24,6 @@ const CUSTOMIZATIONS = `<?xml version="1.0" encoding="utf-8"?>
   </Languages>
 </ImportExportXml>
 `;
-
-const temporaryDirectories: string[] = [];
-afterEach(() => {
-  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
-
-function folderWith(files: Record<string, string>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'ecc365-webresources-'));
-  temporaryDirectories.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
 
 const repositorySolutionXml = readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8');
 const manifest = (...rootComponents: string[]) =>
@@ -69,11 +51,10 @@ const bridgeSource = (others: Record<string, string> = {}, solutionXml = manifes
   });
 const bridgeBuild = () => folderWith({ 'ecc_/controls/msal-redirect.html': '<!DOCTYPE html><p>Signing in…</p>', 'ecc_/controls/msal-redirect.js': 'bridge();' });
 
-const entriesOf = (zip: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
 
 describe('packSolution: web resources', () => {
   it('takes the content of a web resource the build makes from the build folder, puts it at its <FileName> and its metadata under <WebResources>', () => {
-    const entries = entriesOf(packSolution(bridgeSource(), { managed: true, webResourcesDir: bridgeBuild() }));
+    const entries = textOf(packSolution(bridgeSource(), { managed: true, webResourcesDir: bridgeBuild() }));
     expect(entries['WebResources/ecc_/controls/msal-redirect.html']).toBe('<!DOCTYPE html><p>Signing in…</p>');
     expect(entries['WebResources/ecc_/controls/msal-redirect.js']).toBe('bridge();');
     const names = [...entries['customizations.xml']!.matchAll(/<WebResource>\s*<WebResourceId>[^<]+<\/WebResourceId>\s*<Name>([^<]+)<\/Name>/g)].map((m) => m[1]);
@@ -86,13 +67,13 @@ describe('packSolution: web resources', () => {
 
   it('takes the content from beside the metadata when the source holds it, as SolutionPackager lays it out', () => {
     const source = bridgeSource({ 'WebResources/ecc_/controls/msal-redirect.html': '<p>from the source</p>', 'WebResources/ecc_/controls/msal-redirect.js': 'source();' });
-    const entries = entriesOf(packSolution(source, { managed: true }));
+    const entries = textOf(packSolution(source, { managed: true }));
     expect(entries['WebResources/ecc_/controls/msal-redirect.html']).toBe('<p>from the source</p>');
     expect(() => packSolution(source, { managed: true, webResourcesDir: bridgeBuild() })).toThrow(/its content is both in the source and in/);
   });
 
   it('leaves out a web resource the build makes when no build folder is given, with its root component', () => {
-    const entries = entriesOf(packSolution(bridgeSource(), { managed: true }));
+    const entries = textOf(packSolution(bridgeSource(), { managed: true }));
     expect(Object.keys(entries).some((name) => name.startsWith('WebResources/'))).toBe(false);
     expect(entries['customizations.xml']).toContain('<WebResources />');
     expect(entries['solution.xml']).not.toContain('type="61"');
@@ -110,30 +91,18 @@ describe('packSolution: web resources', () => {
   });
 });
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const webResourcesOut = path.join(repoRoot, 'controls', 'out', 'webresources');
-const schema = path.join(process.env.ECC365_REFERENCE_DIR ?? path.resolve(repoRoot, '../shared/reference'), 'dataverse', 'xsd-libxml', 'CustomizationsSolution.xsd');
-const xmllint = (() => {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const webResourcesOut = path.join(REPOSITORY_ROOT, 'controls', 'out', 'webresources');
 
 describe("packSolution: the repository's web resources", () => {
   it.skipIf(!existsSync(webResourcesOut))(`packs the controls' sign-in redirect bridge from ${webResourcesOut} (skipped when the controls are not built)`, () => {
-    const entries = entriesOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true, webResourcesDir: webResourcesOut }));
+    const entries = textOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true, webResourcesDir: webResourcesOut }));
     for (const name of ['ecc_/controls/msal-redirect.html', 'ecc_/controls/msal-redirect.js']) {
       expect(entries[`WebResources/${name}`], name).toBe(readFileSync(path.join(webResourcesOut, name), 'utf8'));
       expect(entries['solution.xml']).toContain(`<RootComponent type="61" schemaName="${name}" behavior="0" />`);
     }
   });
 
-  it.skipIf(!xmllint || !existsSync(schema))('customizations.xml with <WebResources> validates against schema 9.0', () => {
-    const file = path.join(folderWith({}), 'customizations.xml');
-    writeFileSync(file, entriesOf(packSolution(bridgeSource(), { managed: true, webResourcesDir: bridgeBuild() }))['customizations.xml']!);
-    expect(() => execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
+  itWithSchema('customizations.xml with <WebResources> validates against schema 9.0', () => {
+    expect(() => validateXml(textOf(packSolution(bridgeSource(), { managed: true, webResourcesDir: bridgeBuild() }))['customizations.xml']!)).not.toThrow();
   });
 });
