@@ -18,6 +18,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { tablePrivilege, type PrivilegeAccess } from '@ecc365/solution';
 import { faults, type AccessRightName } from './faults.js';
 import { SANDBOX_APPLICATION_USER, SANDBOX_BUSINESS_UNITS, SANDBOX_PERSONAS, type ReadDepth } from '../identities.js';
 import type { RowStore } from './rowStore.js';
@@ -58,8 +59,8 @@ export function parseAccessMask(text: string): number {
 /** User-owned tables every user may read, whoever owns the row. */
 const READ_BY_EVERY_USER = new Set(['environmentvariabledefinition', 'environmentvariablevalue']);
 
-/** The verb of the privilege behind each access right (prvRead…, prvWrite…). */
-const PRIVILEGE_VERBS: Record<AccessRightName, string> = {
+/** The access of the privilege behind each access right (prvRead…, prvWrite…). */
+const PRIVILEGE_VERBS: Record<AccessRightName, PrivilegeAccess> = {
   ReadAccess: 'Read', WriteAccess: 'Write', DeleteAccess: 'Delete', AppendAccess: 'Append', AppendToAccess: 'AppendTo', AssignAccess: 'Assign', ShareAccess: 'Share',
 };
 
@@ -134,7 +135,7 @@ export class Security {
 
   /** Whether the principal may read (or write, delete …) the row. */
   hasAccess(principal: Principal, model: TableModel, row: Row, right: AccessRightName): boolean {
-    if (principal.depth === 'Organization' || this.holdsGlobal(principal, `prv${PRIVILEGE_VERBS[right]}${model.entity.schemaName}`)) return true;
+    if (principal.depth === 'Organization' || this.holdsGlobal(principal, tablePrivilege(PRIVILEGE_VERBS[right], model.entity))) return true;
     if (!model.ownedByPrincipals()) return right === 'ReadAccess';
     if (right === 'ReadAccess' && READ_BY_EVERY_USER.has(model.logicalName)) return true;
     const owner = row.ownerid;
@@ -191,8 +192,9 @@ export class Security {
 
   /** Create privilege: anyone on user-owned tables, Organization depth or a role's Global create on the others. */
   assertMayCreate(principal: Principal, model: TableModel): void {
-    if (model.ownedByPrincipals() || principal.depth === 'Organization' || this.holdsGlobal(principal, `prvCreate${model.entity.schemaName}`)) return;
-    throw faults.privilegeMissing(principal, `prvCreate${model.entity.schemaName}`, model.logicalName, model.objectTypeCode);
+    const privilege = tablePrivilege('Create', model.entity);
+    if (model.ownedByPrincipals() || principal.depth === 'Organization' || this.holdsGlobal(principal, privilege)) return;
+    throw faults.privilegeMissing(principal, privilege, model.logicalName, model.objectTypeCode);
   }
 
   assertMayImpersonate(principal: Principal): void {

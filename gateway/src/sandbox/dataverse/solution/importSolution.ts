@@ -10,6 +10,7 @@
  * metadata alone), the definitions, steps and roles are checked but nothing else is written.
  */
 
+import { privilegeTableName } from '@ecc365/solution';
 import { childNamed, childrenNamed, type XmlElement } from '../../../xml/parse.js';
 import { MetadataRegistry, type AlternateKeyMetadata, type AttributeMetadata, type EntityMetadata, type LookupRelationship, type OptionMetadata } from '../metadata.js';
 import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
@@ -156,7 +157,8 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
   const tables = readTables(root);
   const formsAndViews = readFormsAndViews(root);
   const hasTable = (name: string) => registry.entity(name.toLowerCase()) !== undefined || tables.some((table) => table.logicalName === name.toLowerCase());
-  const roles = readRoles(root, solution.uniqueName, hasTable);
+  const privilegeTableNames = new Set([...registry.entities(), ...tables].map((table) => privilegeTableName(table).toLowerCase()));
+  const roles = readRoles(root, solution.uniqueName, (name) => privilegeTableNames.has(name.toLowerCase()));
   const webhooks = readWebhookComponents(root, solution.uniqueName, hasTable, (id) => dataverse?.store.table('serviceendpoint').get(id) !== undefined);
   const environmentVariables = files.environmentVariableDefinitions.map(({ file, text }) => readEnvironmentVariableDefinition(file, text, solution.publisher.customizationPrefix));
   if (dataverse && environmentVariables.length > 0 && !dataverse.models.byLogicalName(DEFINITION_TABLE)) {

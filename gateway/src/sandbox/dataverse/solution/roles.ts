@@ -1,12 +1,15 @@
 /**
  * Security roles of an imported solution: <Roles><Role id name><RolePrivileges><RolePrivilege
- * name="prvReadAccount" level="Basic|Local|Deep|Global"/>. Each privilege must name a table the
- * organization has or the solution brings ([U]: Dataverse reports a privilege it does not know as
- * a missing dependency; the simulator refuses it, so a misspelt table cannot pass). Applied, the
+ * name="prvReadAccount" level="Basic|Local|Deep|Global"/>. Each privilege must be one of a table
+ * the organization has or the solution brings, named as Dataverse names it (prvReadOrder, not
+ * prvReadSalesOrder: @ecc365/solution's privilegeNames.ts), or a privilege of no table the
+ * simulator knows (prvActOnBehalfOfAnotherUser) ([U]: Dataverse reports a privilege it does not
+ * know as a missing dependency; the simulator refuses it, so a misspelt table cannot pass). Applied, the
  * roles go to the sandbox's users as SANDBOX_SOLUTION_ROLES assigns them (security.ts decides what
  * they widen).
  */
 
+import { MISCELLANEOUS_PRIVILEGES, parseTablePrivilege } from '@ecc365/solution';
 import { childNamed, childrenNamed, type XmlElement } from '../../../xml/parse.js';
 import { SANDBOX_PERSONAS, SANDBOX_SOLUTION_ROLES } from '../../identities.js';
 import type { SecurityRole } from '../security.js';
@@ -15,18 +18,17 @@ import { importErrors } from './importErrors.js';
 import { startTag } from './xmlDocument.js';
 
 const DEPTHS = new Set(['Basic', 'Local', 'Deep', 'Global']);
-const PRIVILEGE = /^prv(?:AppendTo|Append|Assign|Create|Delete|Read|Share|Write)(.+)$/;
 
-/** The roles of customizations.xml, checked; `hasTable` says whether a table (by schema name, any case) exists or comes with the solution. */
-export function readRoles(root: XmlElement, solution: string, hasTable: (schemaName: string) => boolean): SecurityRole[] {
+/** The roles of customizations.xml, checked; `hasPrivileges` says whether a table whose privileges bear this name (any case) exists or comes with the solution. */
+export function readRoles(root: XmlElement, solution: string, hasPrivileges: (privilegeTableName: string) => boolean): SecurityRole[] {
   return childrenNamed(childNamed(root, 'Roles') ?? root, 'Role').map((element) => {
     const { id, name } = element.attributes;
     if (!id || !name) throw importErrors.schemaViolation("The required attributes 'name' and 'id' of a role are missing.", startTag(element));
     const privileges = childrenNamed(childNamed(element, 'RolePrivileges') ?? element, 'RolePrivilege').map((privilege) => {
       const { name: privilegeName = '', level = '' } = privilege.attributes;
       if (!DEPTHS.has(level)) throw importErrors.schemaViolation(`The 'level' attribute is '${level}', not Basic, Local, Deep or Global.`, startTag(privilege));
-      const table = PRIVILEGE.exec(privilegeName)?.[1];
-      if (!table || !hasTable(table)) throw importErrors.missingDependencies(solution, `role ${name} grants ${privilegeName}, a privilege of no table in the organization or the solution`);
+      const table = parseTablePrivilege(privilegeName)?.tableName;
+      if (!MISCELLANEOUS_PRIVILEGES.includes(privilegeName) && (!table || !hasPrivileges(table))) throw importErrors.missingDependencies(solution, `role ${name} grants ${privilegeName}, a privilege of no table in the organization or the solution`);
       return { name: privilegeName, depth: level as SecurityRole['privileges'][number]['depth'] };
     });
     return { id: id.replace(/^\{|\}$/g, '').toLowerCase(), name, privileges };
