@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SOLUTION_SOURCE_DIR, packSolution } from './index.js';
+import { MISCELLANEOUS_PRIVILEGES, SOLUTION_SOURCE_DIR, packSolution, parseTablePrivilege, privilegeTableName } from './index.js';
 import { REFERENCE_DIRECTORY, customizationsOf, folderWith, itWithSchema, validateXml } from './testing/solutionTesting.js';
 
 const elementOf = (xml: string, name: string) => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? '';
@@ -10,9 +10,9 @@ const all = (xml: string, pattern: RegExp) => [...xml.matchAll(pattern)].map((ma
 const packed = customizationsOf(packSolution(SOLUTION_SOURCE_DIR, { managed: true }));
 
 describe('the repository solution: roles, webhook and app components', () => {
-  it('packs the two security roles into <Roles>, with privileges at the depths Dataverse names', () => {
+  it('packs the three security roles into <Roles>, with privileges at the depths Dataverse names', () => {
     const roles = elementOf(packed, 'Roles');
-    expect(all(roles, /<Role id="[^"]+" name="([^"]+)"/g).sort()).toEqual(['ECC Integration Admin', 'ECC Sales Rep']);
+    expect(all(roles, /<Role id="[^"]+" name="([^"]+)"/g).sort()).toEqual(['ECC Gateway Service', 'ECC Integration Admin', 'ECC Sales Rep']);
     const levels = all(roles, /<RolePrivilege name="[^"]+" level="([^"]+)"/g);
     expect(new Set(levels)).toEqual(new Set(['Basic', 'Global']));
   });
@@ -25,12 +25,17 @@ describe('the repository solution: roles, webhook and app components', () => {
     expect(privileges('ECC Integration Admin')).toEqual(expect.arrayContaining(['prvWriteecc_SyncResult', 'prvCreateecc_ValueMap', 'prvWriteecc_ValueMap']));
   });
 
-  it('names in each privilege a table of the solution or of the platform', () => {
+  it('names in each privilege a table of the solution or of the platform, as Dataverse names its privileges', () => {
     const solutionTables = all(packed, /<Entity>\s*<Name LocalizedName="[^"]*" OriginalName="[^"]*">([^<]+)<\/Name>/g).map((name) => name.toLowerCase());
-    const platformTables = ['environmentvariabledefinition', 'environmentvariablevalue', 'asyncoperation'];
+    const platformTables = [
+      'environmentvariabledefinition', 'environmentvariablevalue', 'asyncoperation', 'opportunity', 'invoice', 'invoicedetail', 'salesorderdetail',
+      'transactioncurrency', 'connection', 'connectionrole', 'systemuser', 'businessunit', 'team', 'pricelevel', 'productpricelevel', 'uom', 'uomschedule',
+    ];
+    // A table's logical name is its schema name in lower case, and privilege names are compared in any case.
+    const named = new Set([...solutionTables, ...platformTables].map((logicalName) => privilegeTableName({ logicalName, schemaName: logicalName }).toLowerCase()));
     for (const privilege of all(elementOf(packed, 'Roles'), /<RolePrivilege name="([^"]+)"/g)) {
-      const table = /^prv(?:AppendTo|Append|Assign|Create|Delete|Read|Share|Write)(.+)$/.exec(privilege)?.[1]?.toLowerCase();
-      expect([...solutionTables, ...platformTables], privilege).toContain(table);
+      if (MISCELLANEOUS_PRIVILEGES.includes(privilege)) continue;
+      expect(named, privilege).toContain(parseTablePrivilege(privilege)?.tableName.toLowerCase());
     }
   });
 

@@ -72,7 +72,7 @@ describe('importSolution: the security roles', () => {
   };
 
   it('lets every rep holding ECC Sales Rep read sync results organization-wide (its Global read), not write them', () => {
-    expect(importSolution(dataverse, repositoryZip).roles.sort()).toEqual(['ECC Integration Admin', 'ECC Sales Rep']);
+    expect(importSolution(dataverse, repositoryZip).roles.sort()).toEqual(['ECC Gateway Service', 'ECC Integration Admin', 'ECC Sales Rep']);
     const mayRead = syncResultOwnedByTheGateway();
     expect(['anna', 'ben', 'dave', 'erin'].map(mayRead)).toEqual([true, true, true, true]);
     const model = dataverse.model('ecc_syncresult');
@@ -95,6 +95,11 @@ describe('importSolution: the security roles', () => {
   it('grants reps nothing beyond their own rows when the solution brings no role granting it', () => {
     importSolution(dataverse, withCustomizations((xml) => xml.replaceAll('<RolePrivilege name="prvReadecc_SyncResult" level="Global" />', '<RolePrivilege name="prvReadecc_SyncResult" level="Basic" />')));
     expect(['anna', 'ben'].map(syncResultOwnedByTheGateway())).toEqual([false, false]);
+  });
+
+  it('refuses a privilege named after a table whose privileges Dataverse names otherwise (prvReadSalesOrder, not prvReadOrder)', () => {
+    const zip = withCustomizations((xml) => xml.replace('name="prvReadOrder"', 'name="prvReadSalesOrder"'));
+    expect(() => importSolution(dataverse, zip)).toThrow(/grants prvReadSalesOrder, a privilege of no table/);
   });
 
   it('refuses a privilege of a table neither the organization nor the solution has, and changes nothing', () => {
