@@ -1,44 +1,19 @@
 // The ecc365 command as a user runs it (after `npm run build`, which `npm test` does first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runEcc365 } from './testing/ecc365Command.js';
 
-const BIN = fileURLToPath(new URL('../gateway/bin/ecc365.cjs', import.meta.url));
 const BUILT = fileURLToPath(new URL('../gateway/dist/cli/main.js', import.meta.url));
-const children: ChildProcess[] = [];
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const output = async (pattern: RegExp): Promise<RegExpMatchArray> => {
-    for (let waited = 0; waited < 30_000; waited += 50) {
-      const match = pattern.exec(stdout);
-      if (match) return match;
-      if (child.exitCode !== null) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
-  };
-  return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
-}
 
 beforeAll(() => {
   if (!existsSync(BUILT)) throw new Error('gateway/dist is missing: run `npm run build` first (npm test does).');
 });
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
 
 describe('ecc365 start', () => {
   it('serves the gateway on the port it prints, and stops cleanly on SIGTERM', async () => {
-    const gateway = run(['start'], { PORT: '0', ECC365_SANDBOX__CUSTOMERS: '20' });
+    const gateway = runEcc365(['start'], { PORT: '0', ECC365_SANDBOX__CUSTOMERS: '20' });
     const [, origin] = await gateway.output(/Gateway:\s+(http:\/\/127\.0\.0\.1:\d+)/);
     expect(gateway.stdout()).toMatch(/SAP ECC SOAP-RFC:\s+http:\/\/127\.0\.0\.1:\d+\/sandbox\/sap\/bc\/soap\/rfc\?sap-client=100/);
     const health = await fetch(`${origin}/healthz`);
@@ -49,7 +24,7 @@ describe('ecc365 start', () => {
   });
 
   it('says what to install when node-rfc cannot load the SAP NW RFC SDK', async () => {
-    const gateway = run(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'node-rfc', ECC365_SAP__CONNECTION: '{"ashost":"ecc.example.com","sysnr":"00","client":"100","user":"RFC","passwd":"x"}' });
+    const gateway = runEcc365(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'node-rfc', ECC365_SAP__CONNECTION: '{"ashost":"ecc.example.com","sysnr":"00","client":"100","user":"RFC","passwd":"x"}' });
     expect(await gateway.exited).toBe(2);
     expect(gateway.stderr()).toContain('[SAP_RFC_SDK_MISSING]');
     expect(gateway.stderr()).toContain('SAP NW RFC SDK');
@@ -57,7 +32,7 @@ describe('ecc365 start', () => {
   });
 
   it('refuses to start on an invalid setting, naming the key and the variable', async () => {
-    const gateway = run(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'soap-rfc', ECC365_SAP__URL: 'ftp://x' });
+    const gateway = runEcc365(['start'], { PORT: '0', ECC365_SAP__TRANSPORT: 'soap-rfc', ECC365_SAP__URL: 'ftp://x' });
     expect(await gateway.exited).toBe(2);
     expect(gateway.stderr()).toMatch(/sap\.url: .*ECC365_SAP__URL/);
     expect(gateway.stderr()).toMatch(/sap\.client/);
@@ -66,7 +41,7 @@ describe('ecc365 start', () => {
 
 describe('ecc365 sandbox', () => {
   it('serves the simulated ECC alone', async () => {
-    const sandbox = run(['sandbox', '--port', '0', '--customers', '10']);
+    const sandbox = runEcc365(['sandbox', '--port', '0', '--customers', '10']);
     const [, endpoint] = await sandbox.output(/SAP ECC WSDL:\s+(\S+)/);
     const wsdl = await fetch(endpoint!);
     expect(wsdl.status).toBe(401);
@@ -79,7 +54,7 @@ describe('ecc365 sandbox', () => {
 
 describe('ecc365 --help', () => {
   it('names the commands and the quick start', async () => {
-    const help = run(['--help']);
+    const help = runEcc365(['--help']);
     expect(await help.exited).toBe(0);
     expect(help.stdout()).toMatch(/start \[options\]\s+Start the gateway/);
     expect(help.stdout()).toMatch(/sandbox \[options\]\s+Run only the simulated systems/);

@@ -2,41 +2,19 @@
 // `npm run build`, which `npm test` does first): the zips the builder makes, imported into a Dataverse environment that
 // does not have the solution yet — the simulated one, reached as a real environment is, through
 // the configuration's dataverse section and MSAL — and into a running `ecc365 sandbox`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedEnvironment, type SimulatedEnvironment } from '../gateway/src/dataverse/testing/simulatedEnvironment.js';
 import type { DataverseClient } from '../gateway/src/dataverse/index.js';
 import { SANDBOX_APPLICATIONS, SANDBOX_TENANT_ID } from '../gateway/src/sandbox/identities.js';
 import { buildSolutionZips, CONTROLS_BUILD_DIR, SOLUTION_SOURCE_DIR, solutionVersion, WEB_RESOURCES_BUILD_DIR, type BuiltSolution } from '../solution/src/index.js';
+import { runEcc365 } from './testing/ecc365Command.js';
 
-const BIN = fileURLToPath(new URL('../gateway/bin/ecc365.cjs', import.meta.url));
 const BUILT = fileURLToPath(new URL('../gateway/dist/cli/solutionImport.js', import.meta.url));
-const children: ChildProcess[] = [];
-
-function run(args: string[], env: Record<string, string> = {}, cwd?: string) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, ECC365_LOG__LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const output = async (pattern: RegExp): Promise<RegExpMatchArray> => {
-    for (let waited = 0; waited < 30_000; waited += 50) {
-      const match = pattern.exec(stdout);
-      if (match) return match;
-      if (child.exitCode !== null) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
-  };
-  return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
-}
 
 let directory: string;
 let built: BuiltSolution;
@@ -62,16 +40,13 @@ afterAll(async () => {
   await environment?.close();
   if (directory) rmSync(directory, { recursive: true, force: true });
 });
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
 
 const hasSyncResults = () => client.retrieveMultiple('ecc_syncresults', { select: ['ecc_name', 'ecc_status', 'ecc_idempotencykey'], top: 1 }, { maxRows: 1 }).collect().then(() => true, () => false);
 
 describe('ecc365 solution import into a Dataverse environment', () => {
   it("imports the managed zip, printing Dataverse's progress, and the solution's tables and columns exist after it", async () => {
     expect(await hasSyncResults()).toBe(false);
-    const command = run(['solution', 'import', '--managed', '--file', built.managed, '--config', configFile], secret);
+    const command = runEcc365(['solution', 'import', '--managed', '--file', built.managed, '--config', configFile], secret);
     expect(await command.exited, command.stderr()).toBe(0);
     const version = solutionVersion();
     expect(command.stdout()).toContain(`Importing ecc365 ${version} (managed)`);
@@ -84,7 +59,7 @@ describe('ecc365 solution import into a Dataverse environment', () => {
   });
 
   it('refuses the managed zip for --unmanaged with exit code 2, sending nothing', async () => {
-    const command = run(['solution', 'import', '--unmanaged', '--file', built.managed, '--config', configFile], secret);
+    const command = runEcc365(['solution', 'import', '--unmanaged', '--file', built.managed, '--config', configFile], secret);
     expect(await command.exited).toBe(2);
     expect(command.stderr()).toContain('[SOLUTION_PACKAGE_TYPE_MISMATCH]');
     expect(command.stdout()).not.toContain('Importing');
@@ -94,14 +69,14 @@ describe('ecc365 solution import into a Dataverse environment', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(built.unmanaged)));
     const broken = path.join(directory, 'broken.zip');
     writeFileSync(broken, zipSync({ ...entries, 'customizations.xml': strToU8('<ImportExportXml><Entities>') }));
-    const command = run(['solution', 'import', '--unmanaged', '--file', broken, '--config', configFile], secret);
+    const command = runEcc365(['solution', 'import', '--unmanaged', '--file', broken, '--config', configFile], secret);
     expect(await command.exited).toBe(3);
     expect(command.stderr()).toMatch(/\[SOLUTION_IMPORT_FAILED\]: Dataverse could not import ecc365 [\d.]+ \(unmanaged\): Invalid customization file\. This file is not well formed\./);
   });
 
   it('says what to configure when there is no configuration, whose Dataverse is then the embedded sandbox (exit code 2)', async () => {
     const empty = mkdtempSync(path.join(directory, 'no-configuration-'));
-    const command = run(['solution', 'import', '--managed', '--file', built.managed], {}, empty);
+    const command = runEcc365(['solution', 'import', '--managed', '--file', built.managed], {}, empty);
     expect(await command.exited).toBe(2);
     expect(command.stderr()).toMatch(/\[CONFIG_INVALID\]: The configuration's Dataverse is the embedded sandbox.*dataverse\.target "environment".*--sandbox <origin>/);
   });
@@ -109,9 +84,9 @@ describe('ecc365 solution import into a Dataverse environment', () => {
 
 describe('ecc365 solution import --sandbox', () => {
   it('upgrades the solution the simulated Dataverse of a running ecc365 sandbox has', async () => {
-    const sandbox = run(['sandbox', '--port', '0', '--customers', '5']);
+    const sandbox = runEcc365(['sandbox', '--port', '0', '--customers', '5']);
     const [, origin] = await sandbox.output(/Dataverse Web API:\s+(http:\/\/127\.0\.0\.1:\d+)\/sandbox\/dataverse\//);
-    const command = run(['solution', 'import', '--managed', '--upgrade', '--file', built.managed, '--sandbox', origin!]);
+    const command = runEcc365(['solution', 'import', '--managed', '--upgrade', '--file', built.managed, '--sandbox', origin!]);
     expect(await command.exited, command.stderr()).toBe(0);
     expect(command.stdout()).toContain(`Upgrading ${origin}/sandbox/dataverse to ecc365 ${solutionVersion()} (managed)`);
     expect(command.stdout()).toContain(`Upgraded to ecc365 ${solutionVersion()} (managed)`);
