@@ -2,7 +2,8 @@
  * The panels benchmark: N reps open account forms at once against the gateway,
  * SAP answering each RFC call after 100 ms. Each rep arrives within the first two seconds, opens
  * three account forms it may read (the form's four panels requested in parallel, as the controls
- * do), and thinks one to three seconds between forms. Every N runs on a freshly started gateway
+ * do) in a browser of its own (keep-alive connections, at most six to the gateway), and thinks
+ * one to three seconds between forms. Every N runs on a freshly started gateway
  * (its own process, cold caches), all within one panel cache window.
  *
  * Measured per N: panel latency as the rep's browser sees it, requests per second, RFC calls per
@@ -16,6 +17,7 @@
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
+import { Agent, get as httpGet } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -153,8 +155,8 @@ async function startSystems(options: PanelsBenchOptions): Promise<BenchSystems> 
   };
 }
 
-function serverTiming(header: string | null, name: string): number | undefined {
-  const match = new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header ?? '');
+function serverTiming(header: string, name: string): number | undefined {
+  const match = new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header);
   return match ? Number(match[1]) : undefined;
 }
 
@@ -171,12 +173,45 @@ async function repTokens(systems: BenchSystems): Promise<Map<string, string>> {
   return byKey;
 }
 
-async function requestPanel(origin: string, token: string, panel: Panel, account: ReadableAccount, persona: string): Promise<PanelAnswer> {
+/**
+ * A rep's browser as the gateway sees it: HTTP/1.1 keep-alive connections, at most six to one
+ * origin (as browsers keep), opened when the panels need them and kept for the next form.
+ */
+class Browser {
+  readonly agent = new Agent({ keepAlive: true, maxSockets: 6 });
+  private readonly sockets = new WeakSet<object>();
+  /** Connections this browser opened. */
+  opened = 0;
+
+  get(url: string, token: string): Promise<{ status: number; serverTiming: string; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(url, { agent: this.agent, headers: { Authorization: `Bearer ${token}` } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, serverTiming: [response.headers['server-timing'] ?? []].flat().join(', '), body }));
+        response.on('error', reject);
+      });
+      request.on('socket', (socket) => {
+        if (this.sockets.has(socket)) return;
+        this.sockets.add(socket);
+        this.opened += 1;
+      });
+      request.on('error', reject);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+async function requestPanel(browser: Browser, origin: string, token: string, panel: Panel, account: ReadableAccount, persona: string): Promise<PanelAnswer> {
   const started = performance.now();
-  const response = await fetch(`${origin}/api/v1/accounts/${account.id}/sap/${panel}`, { headers: { Authorization: `Bearer ${token}` } });
-  const body = await response.text();
+  const response = await browser.get(`${origin}/api/v1/accounts/${account.id}/sap/${panel}`, token);
+  const { body } = response;
   const latencyMs = performance.now() - started;
-  const timing = response.headers.get('server-timing');
+  const timing = response.serverTiming;
   const fromSap = serverTiming(timing, 'sap');
   return {
     panel,
@@ -202,14 +237,17 @@ const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => 
  */
 async function warmUp(systems: BenchSystems, tokens: Map<string, string>): Promise<ReadableAccount> {
   const account = systems.readable.olivia![0]!;
-  await Promise.all(PANELS.map((panel) => requestPanel(systems.origin, tokens.get('olivia')!, panel, account, 'olivia')));
+  const browser = new Browser();
+  await Promise.all(PANELS.map((panel) => requestPanel(browser, systems.origin, tokens.get('olivia')!, panel, account, 'olivia')));
+  browser.close();
   return account;
 }
 
-/** N reps opening forms: the answers and the wall time. */
-async function openForms(systems: BenchSystems, tokens: Map<string, string>, reps: number, spare: ReadableAccount): Promise<{ answers: PanelAnswer[]; seconds: number }> {
+/** N reps opening forms, each in a browser of its own: the answers, the wall time and the connections the browsers opened. */
+async function openForms(systems: BenchSystems, tokens: Map<string, string>, reps: number, spare: ReadableAccount): Promise<{ answers: PanelAnswer[]; seconds: number; connections: number }> {
   const random = new Random(reps);
   const answers: PanelAnswer[] = [];
+  const browsers = Array.from({ length: reps }, () => new Browser());
   const started = performance.now();
   await Promise.all(
     Array.from({ length: reps }, async (_unused, index) => {
@@ -220,12 +258,14 @@ async function openForms(systems: BenchSystems, tokens: Map<string, string>, rep
       const forms = Array.from({ length: FORMS_PER_REP }, () => accounts[random.int(0, accounts.length - 1)]!);
       await sleep(arrival);
       for (const [form, account] of forms.entries()) {
-        answers.push(...(await Promise.all(PANELS.map((panel) => requestPanel(systems.origin, tokens.get(persona)!, panel, account, persona)))));
+        answers.push(...(await Promise.all(PANELS.map((panel) => requestPanel(browsers[index]!, systems.origin, tokens.get(persona)!, panel, account, persona)))));
         if (form < thinks.length) await sleep(thinks[form]!);
       }
     }),
   );
-  return { answers, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  for (const browser of browsers) browser.close();
+  return { answers, seconds, connections: browsers.reduce((sum, browser) => sum + browser.opened, 0) };
 }
 
 /** Reads each distinct (panel, customer) pair of a run once on fresh systems: the RFC calls one read of each costs, per panel. */
@@ -238,7 +278,9 @@ async function oneReadEach(options: PanelsBenchOptions, answers: PanelAnswer[]):
     const pairs = new Map<string, PanelAnswer>();
     for (const answer of answers) if (answer.panel === panel && answer.status === 200) pairs.set(answer.customerNumber, answer);
     const before = await systems.rfcCalls();
-    await Promise.all([...pairs.values()].map((pair) => requestPanel(systems.origin, tokens.get(pair.persona)!, panel, { id: pair.accountId, customerNumber: pair.customerNumber }, pair.persona)));
+    const browser = new Browser();
+    await Promise.all([...pairs.values()].map((pair) => requestPanel(browser, systems.origin, tokens.get(pair.persona)!, panel, { id: pair.accountId, customerNumber: pair.customerNumber }, pair.persona)));
+    browser.close();
     costs.set(panel, { pairs: pairs.size, calls: (await systems.rfcCalls()) - before });
   }
   await systems.close();
@@ -249,7 +291,7 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
   out(`## panels: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
   out(
     `Each rep arrives within ${ARRIVAL_MS / 1000} s, opens ${FORMS_PER_REP} account forms it may read (four panels at once) with ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between them; ${options.customers} customers. ` +
-      'The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), warmed up, with cold panel caches for each N.',
+      'Each rep is a browser of its own (keep-alive, at most six connections to the gateway). The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), warmed up, with cold panel caches for each N.',
   );
   out();
   out('| reps | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | before the gateway p99 | access check p99 | RFC calls | RFC calls per panel view | SAP reads per panel and customer |');
@@ -266,7 +308,7 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
     const loadBefore = process.cpuUsage();
     const loadDelay = monitorEventLoopDelay({ resolution: 10 });
     loadDelay.enable();
-    const { answers, seconds } = await openForms(systems, tokens, reps, spare);
+    const { answers, seconds, connections } = await openForms(systems, tokens, reps, spare);
     loadDelay.disable();
     const load = process.cpuUsage(loadBefore);
     const usageAfter = await systems.usage();
@@ -274,7 +316,7 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
     await systems.close();
     const cpuSeconds = (side: 'gateway' | 'sandbox'): string => ((usageAfter[side].cpuMs - usageBefore[side].cpuMs) / 1000).toFixed(1);
     machine.push(
-      `| ${reps} | ${seconds.toFixed(1)} | ${cpuSeconds('gateway')} | ${cpuSeconds('sandbox')} | ${((load.user + load.system) / 1e6).toFixed(1)} | ${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)} |`,
+      `| ${reps} | ${seconds.toFixed(1)} | ${connections} | ${cpuSeconds('gateway')} | ${cpuSeconds('sandbox')} | ${((load.user + load.system) / 1e6).toFixed(1)} | ${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)} |`,
     );
 
     const answered = answers.filter((answer) => answer.status === 200);
@@ -304,8 +346,8 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
   out();
   out(`Where the machine's time went (${availableParallelism()} cores shared by the three processes), during the reps' forms:`);
   out();
-  out('| reps | wall s | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out('| reps | wall s | connections opened | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const line of machine) out(line);
   if (errorsSeen.length > 0) {
     out();
