@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   alternateKeyNotFound: '0x80060891',
   concurrencyVersionMismatch: '0x80060882',
   privilegeDenied: '0x80040220',
+  cannotDeleteDueToAssociation: '0x80040227',
   invalidArgument: '0x80040203',
   validationFailed: '0x80044331',
   optionValueOutOfRange: '0x8004431a',
@@ -135,6 +136,14 @@ export const faults = {
       ERROR_CODES.privilegeDenied,
       `SecLib::AccessCheckEx failed. Returned hr = -2147187962, ObjectID: ${row.id}, OwnerId: ${row.ownerId}, OwnerIdType: ${row.ownerType === 'team' ? 9 : 8} and CallingUser: ${callingUserId}. ObjectTypeCode: ${row.objectTypeCode}, objectBusinessUnitId: ${row.businessUnitId}, AccessRights: ${right} `,
     ),
+  /**
+   * A delete a Restrict relationship refuses. Code and message: CannotDeleteDueToAssociation in
+   * Microsoft's web service error codes (org-service/web-service-error-codes.md); the status: the
+   * Web API lists CannotDeleteDueToAssociation under 405 (webapi/compose-http-requests-handle-errors.md).
+   * Whether a live environment adds details (table, id) to the message is unconfirmed.
+   */
+  cannotDeleteDueToAssociation: () =>
+    new DataverseFault(405, ERROR_CODES.cannotDeleteDueToAssociation, 'The object you tried to delete is associated with another object and cannot be deleted.'),
   userNotInOrganization: () => new DataverseFault(403, ERROR_CODES.userNotInOrganization, 'The user is not a member of the organization.'),
   contentIdNotFound: (reference: string) =>
     new DataverseFault(400, ERROR_CODES.odataUri, `Content-ID Reference: '${reference}' does not exist in the batch context.`),

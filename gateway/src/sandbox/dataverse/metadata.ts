@@ -71,7 +71,20 @@ export interface LookupRelationship {
   navigationProperty: string;
   /** The collection-valued navigation property on the referenced table. */
   collectionNavigationProperty: string;
+  /**
+   * CascadeConfiguration.Delete: what deleting the referenced row does to the rows that point at
+   * it. Absent means NoCascade: they keep the reference.
+   */
+  cascadeDelete?: CascadeDelete;
 }
+
+/**
+ * Cascade deletes them too, RemoveLink clears their lookup, Restrict refuses to delete the
+ * referenced row while any exist, NoCascade leaves them as they are.
+ */
+export type CascadeDelete = 'Cascade' | 'RemoveLink' | 'Restrict' | 'NoCascade';
+
+export const CASCADE_DELETE_VALUES: readonly CascadeDelete[] = ['Cascade', 'RemoveLink', 'Restrict', 'NoCascade'];
 
 export interface EntityMetadata {
   logicalName: string;

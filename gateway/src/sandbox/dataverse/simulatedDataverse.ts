@@ -7,6 +7,7 @@
  * (webApi.ts, router.ts) translates requests into these operations.
  */
 
+import { deleteCascading } from './cascadeDelete.js';
 import type { CommittedWrite, DataverseHooks, WriteMessage } from './hooks.js';
 import { faults } from './faults.js';
 import type { AttributeMetadata, MetadataRegistry } from './metadata.js';
@@ -278,9 +279,20 @@ export class SimulatedDataverse {
       if (!current || id === undefined) throw this.notFound(model, address);
       checkIfMatch(conditions.ifMatch, current);
       this.security.assertAccess(context.caller, model, current, 'DeleteAccess');
-      this.store.delete(model.logicalName, id, model.keys);
-      this.security.forgetShares(id);
-      this.record('Delete', context, model, id, current, []);
+      deleteCascading({
+        registry: this.registry,
+        models: this.models,
+        store: this.store,
+        removeRow: (table, rowId, row) => {
+          this.store.delete(table.logicalName, rowId, table.keys);
+          this.security.forgetShares(rowId);
+          this.record('Delete', context, table, rowId, row, []);
+        },
+        clearLookup: (table, rowId, row, attribute) => {
+          this.store.write(table.logicalName, rowId, { ...row, [attribute]: null }, table.keys);
+          this.record('Update', context, table, rowId, row, [attribute]);
+        },
+      }, model, id);
     });
   }
 

@@ -299,11 +299,11 @@ describe('importSolution: a custom table', () => {
     expect(table.lookups).toEqual([
       {
         schemaName: 'ecc_account_ecc_salesarea_AccountId', referencingAttribute: 'ecc_accountid', referencedEntity: 'account',
-        navigationProperty: 'ecc_AccountId', collectionNavigationProperty: 'ecc_account_ecc_salesarea_AccountId',
+        navigationProperty: 'ecc_AccountId', collectionNavigationProperty: 'ecc_account_ecc_salesarea_AccountId', cascadeDelete: 'RemoveLink',
       },
       {
         schemaName: 'owner_ecc_salesarea', referencingAttribute: 'ownerid', referencedEntity: 'owner',
-        navigationProperty: 'ownerid', collectionNavigationProperty: 'owner_ecc_salesarea',
+        navigationProperty: 'ownerid', collectionNavigationProperty: 'owner_ecc_salesarea', cascadeDelete: 'RemoveLink',
       },
     ]);
   });
@@ -367,6 +367,12 @@ describe('importSolution: a solution Dataverse would refuse', () => {
     expect(failure.code).toBe(IMPORT_ERROR_CODES.schemaViolation);
     expect(failure.message).toContain("The value 'string' is invalid according to its datatype 'CrmDataType'");
     expect(failure.message).toContain('<attribute PhysicalName="ecc_AccountGroup"> <<<<<ERROR LOCATION>>>>>');
+  });
+
+  it('refuses a delete cascade outside the schema (CrmCascadeDeleteLinkType)', () => {
+    const failure = importFailure(packed({ ...salesAreaSolution, 'Other/Relationships/Owner.xml': salesAreaSolution['Other/Relationships/Owner.xml'].replace('<CascadeDelete>RemoveLink</CascadeDelete>', '<CascadeDelete>Active</CascadeDelete>') }));
+    expect(failure.code).toBe(IMPORT_ERROR_CODES.schemaViolation);
+    expect(failure.message).toContain("The value 'Active' is invalid according to its datatype 'CrmCascadeDeleteLinkType'");
   });
 
   it("refuses a custom column without the publisher's prefix", () => {

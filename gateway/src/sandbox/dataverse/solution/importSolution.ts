@@ -12,7 +12,10 @@
 
 import { privilegeTableName } from '@ecc365/solution';
 import { childNamed, childrenNamed, type XmlElement } from '../../../xml/parse.js';
-import { MetadataRegistry, type AlternateKeyMetadata, type AttributeMetadata, type EntityMetadata, type LookupRelationship, type OptionMetadata } from '../metadata.js';
+import {
+  CASCADE_DELETE_VALUES, MetadataRegistry, type AlternateKeyMetadata, type AttributeMetadata, type CascadeDelete, type EntityMetadata,
+  type LookupRelationship, type OptionMetadata,
+} from '../metadata.js';
 import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
 import { readAttribute, optionsOf, type ImportedAttribute } from './attributes.js';
 import { DEFINITION_TABLE, readEnvironmentVariableDefinition, writeEnvironmentVariableDefinitions } from './environmentVariables.js';
@@ -54,6 +57,8 @@ interface ImportedRelationship {
   navigationProperty: string | undefined;
   /** <EntityRelationshipRole> type 0: the referenced table's collection-valued navigation property. */
   collectionNavigationProperty: string | undefined;
+  /** <CascadeDelete>: what deleting the referenced row does to the referencing rows. */
+  cascadeDelete: CascadeDelete | undefined;
 }
 
 interface ImportedTable {
@@ -87,6 +92,10 @@ function readRelationships(root: XmlElement): ImportedRelationship[] {
       const role = roles.find((r) => childText(r, 'RelationshipRoleType') === roleType);
       return role ? childText(role, 'NavigationPropertyName') : undefined;
     };
+    const cascadeDelete = childText(element, 'CascadeDelete');
+    if (cascadeDelete !== undefined && !(CASCADE_DELETE_VALUES as readonly string[]).includes(cascadeDelete)) {
+      throw importErrors.schemaViolation(`The 'CascadeDelete' element is invalid - The value '${cascadeDelete}' is invalid according to its datatype 'CrmCascadeDeleteLinkType' - The Enumeration constraint failed.`, startTag(element));
+    }
     return {
       schemaName,
       referencingEntity: requiredChildText(element, 'ReferencingEntityName').toLowerCase(),
@@ -94,6 +103,7 @@ function readRelationships(root: XmlElement): ImportedRelationship[] {
       referencingAttribute: requiredChildText(element, 'ReferencingAttributeName').toLowerCase(),
       navigationProperty: navigation('1'),
       collectionNavigationProperty: navigation('0'),
+      cascadeDelete: cascadeDelete as CascadeDelete | undefined,
     };
   });
 }
@@ -230,6 +240,7 @@ export function importSolution(target: SimulatedDataverse | MetadataRegistry, zi
       referencedEntity: relationship.referencedEntity,
       navigationProperty: relationship.navigationProperty ?? defaultNavigation,
       collectionNavigationProperty: relationship.collectionNavigationProperty ?? relationship.schemaName,
+      ...(relationship.cascadeDelete ? { cascadeDelete: relationship.cascadeDelete } : {}),
     });
     lookupsByTable.set(relationship.referencingEntity, lookups);
   }

@@ -35,7 +35,7 @@ export const contact = table({
   text('Telephone2', 50, { format: 'Phone' }),
   text('MobilePhone', 50, { format: 'Phone' }),
   text('Fax', 50),
-  customer('ParentCustomerId', { account: 'contact_customer_accounts', contact: 'contact_customer_contacts' }),
+  customer('ParentCustomerId', { account: 'contact_customer_accounts', contact: 'contact_customer_contacts' }, { cascadeDelete: { account: 'Cascade', contact: 'RemoveLink' } }),
   entityName('ParentCustomerIdType'),
   choice('AccountRoleCode', [[1, 'Decision Maker'], [2, 'Employee'], [3, 'Influencer']]),
   text('EmployeeId', 50),

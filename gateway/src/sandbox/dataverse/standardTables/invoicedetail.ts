@@ -20,7 +20,7 @@ export const invoicedetail = table({
   changeTrackingEnabled: true,
 }, [
   primaryKey('InvoiceDetailId'),
-  lookup('InvoiceId', { invoice: 'invoice_details' }, { required: 'SystemRequired' }),
+  lookup('InvoiceId', { invoice: 'invoice_details' }, { required: 'SystemRequired', cascadeDelete: 'Cascade' }),
   dateTime('ActualDeliveryOn', 'DateOnly', 'UserLocal'),
   text('ShippingTrackingNumber', 100),
   decimal('QuantityShipped', [-1000000000, 1000000000], 5),

@@ -22,9 +22,9 @@ export const opportunity = table({
 }, [
   primaryKey('OpportunityId'),
   text('Name', 300, { required: 'ApplicationRequired' }),
-  customer('CustomerId', { account: 'opportunity_customer_accounts', contact: 'opportunity_customer_contacts' }, { required: 'ApplicationRequired' }),
+  customer('CustomerId', { account: 'opportunity_customer_accounts', contact: 'opportunity_customer_contacts' }, { required: 'ApplicationRequired', cascadeDelete: { account: 'Cascade' } }),
   entityName('CustomerIdType', { required: 'ApplicationRequired' }),
-  lookup('ParentAccountId', { account: 'opportunity_parent_account' }),
+  lookup('ParentAccountId', { account: 'opportunity_parent_account' }, { cascadeDelete: 'RemoveLink' }),
   lookup('ParentContactId', { contact: 'opportunity_parent_contact' }),
   lookup('PriceLevelId', { pricelevel: 'price_level_opportunties' }),
   memo('Description', 2000),

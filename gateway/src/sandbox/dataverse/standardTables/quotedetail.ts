@@ -20,7 +20,7 @@ export const quotedetail = table({
   changeTrackingEnabled: true,
 }, [
   primaryKey('QuoteDetailId'),
-  lookup('QuoteId', { quote: 'quote_details' }, { required: 'SystemRequired' }),
+  lookup('QuoteId', { quote: 'quote_details' }, { required: 'SystemRequired', cascadeDelete: 'Cascade' }),
   dateTime('RequestDeliveryBy', 'DateOnly', 'UserLocal'),
   lookup('ProductId', { product: 'product_quote_details' }),
   text('ProductDescription', 500),

@@ -20,7 +20,7 @@ export const salesorderdetail = table({
   changeTrackingEnabled: true,
 }, [
   primaryKey('SalesOrderDetailId'),
-  lookup('SalesOrderId', { salesorder: 'order_details' }, { required: 'SystemRequired' }),
+  lookup('SalesOrderId', { salesorder: 'order_details' }, { required: 'SystemRequired', cascadeDelete: 'Cascade' }),
   dateTime('RequestDeliveryBy', 'DateOnly', 'UserLocal'),
   decimal('QuantityShipped', [-1000000000, 1000000000], 5),
   decimal('QuantityBackordered', [0, 1000000000], 5),
