@@ -1,49 +1,12 @@
-/**
- * SapDeliveries (account form): PCF glue only. Reads the bound SAP customer number and the form's
- * record, and hands the deliveries view its gateway client, formatter and strings.
- */
+/** SapDeliveries (account form): PCF glue only (shared/pcf/accountPanelControl.ts) around the deliveries view. */
 
-import * as React from 'react';
-import { createFormatter, type Formatter } from '../shared/format/formatter';
-import type { GatewayClient } from '../shared/gateway/gatewayClient';
-import { createControlGateway } from '../shared/pcf/controlGateway';
-import { formRecordOf } from '../shared/pcf/formRecord';
+import { AccountPanelControl } from '../shared/pcf/accountPanelControl';
 import { readStrings } from '../shared/pcf/strings';
-import { localeOf } from '../shared/pcf/userLocale';
-import { DeliveriesView, type DeliveriesViewProps } from './DeliveriesView';
-import { DELIVERIES_STRING_KEYS, type IInputs, type IOutputs, type DeliveriesStrings } from './manifest';
+import { DeliveriesView } from './DeliveriesView';
+import { DELIVERIES_STRING_KEYS, type DeliveriesStrings } from './manifest';
 
-export class SapDeliveries implements ComponentFramework.ReactControl<IInputs, IOutputs> {
-  private gateway!: GatewayClient;
-  private formatter!: Formatter;
-  private locale!: string;
-  private strings!: DeliveriesStrings;
-
-  public init(context: ComponentFramework.Context<IInputs>): void {
-    this.gateway = createControlGateway(context);
-    this.locale = localeOf(context.userSettings.languageId);
-    this.formatter = createFormatter(context.formatting, this.locale);
-    this.strings = readStrings(context.resources, DELIVERIES_STRING_KEYS);
-  }
-
-  public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
-    const props: DeliveriesViewProps = {
-      gateway: this.gateway,
-      accountId: formRecordOf(context.mode)?.id,
-      customerNumber: context.parameters.customerNumber.raw?.trim() ?? '',
-      customerNumberReadable: context.parameters.customerNumber.security?.readable !== false,
-      formatter: this.formatter,
-      locale: this.locale,
-      strings: this.strings,
-    };
-    return React.createElement(DeliveriesView, props);
-  }
-
-  public getOutputs(): IOutputs {
-    return {};
-  }
-
-  public destroy(): void {
-    // React unmounts the view, which cancels its requests.
+export class SapDeliveries extends AccountPanelControl<DeliveriesStrings> {
+  public constructor() {
+    super(DeliveriesView, (resources) => readStrings(resources, DELIVERIES_STRING_KEYS));
   }
 }

@@ -1,10 +1,11 @@
 /** SapInvoices' manifest in code: its bound property and the keys of strings/SapInvoices.*.resx. */
 
+import { ACCOUNT_PANEL_PROPERTIES } from '../shared/pcf/accountPanelControl';
 import type { InputsOf } from '../shared/pcf/properties';
 import { COMMON_STRING_KEYS } from '../shared/ui/commonStrings';
 
 /** The bound property: the account's SAP customer number (account.ecc_customernumber). */
-export const PROPERTIES = { customerNumber: 'SingleLine.Text' } as const;
+export const PROPERTIES = ACCOUNT_PANEL_PROPERTIES;
 
 export type IInputs = InputsOf<typeof PROPERTIES>;
 export type IOutputs = Record<string, never>;
