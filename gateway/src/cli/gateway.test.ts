@@ -26,6 +26,10 @@ describe('the gateway on the embedded sandbox', () => {
     expect(gateway.endpoints.map((e) => e.label)).toEqual(expect.arrayContaining(['Health', 'Readiness', 'SAP ECC SOAP-RFC']));
   });
 
+  it("keeps idle connections open longer than a reverse proxy's 60 s, not Node's 5 s", () => {
+    expect(gateway.server.keepAliveTimeout).toBe(65_000);
+  });
+
   it('is ready while SAP and Dataverse answer, and unready while SAP is down', async () => {
     const ready = await fetch(`${gateway.origin}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: [{ name: 'sap', status: 'ok' }, { name: 'dataverse', status: 'ok' }] });

@@ -45,7 +45,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     // The form preview at / goes last: it answers the pages the other routers leave.
     mounts: [...panelApi.mounts, ...(sandbox ? [{ path: '/sandbox', router: sandbox.router }, { path: '/', router: sandbox.preview.router }] : [])],
   });
-  const { server, origin } = await listen(app, config.server.host, config.server.port);
+  const { server, origin } = await listen(app, config.server.host, config.server.port, config.server.keepAliveTimeoutMs);
   sandbox?.attach(origin);
   // The gateway on the sandbox's Dataverse receives its webhooks: the solution's endpoint points here, as an admin points it.
   if (sandbox && config.dataverse.target === 'sandbox') setSandboxWebhookEndpoint(sandbox.dataverse, origin);

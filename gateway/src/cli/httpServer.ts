@@ -8,8 +8,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
-export async function listen(app: Express, host: string, port: number): Promise<{ server: Server; origin: string }> {
+export async function listen(app: Express, host: string, port: number, keepAliveTimeoutMs?: number): Promise<{ server: Server; origin: string }> {
   const server = app.listen(port, host);
+  if (keepAliveTimeoutMs !== undefined) {
+    server.keepAliveTimeout = keepAliveTimeoutMs;
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

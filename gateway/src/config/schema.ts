@@ -217,8 +217,15 @@ export const configSchema = z.object({
       bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/i, 'like "1mb" or "512kb"').default('1mb'),
       /** How long SIGTERM waits for requests in flight before closing connections. */
       shutdownTimeoutMs: integer(0, 600_000).default(30_000),
+      /**
+       * How long an idle keep-alive connection stays open. Longer than the reverse proxy's idle
+       * timeout for its connections to the gateway (nginx and IIS ARR keep them 60 s), so the proxy
+       * never sends a request on a connection the gateway is closing; Node's own 5 s would also make
+       * every rep who reads a panel for more than 5 s pay for a new connection.
+       */
+      keepAliveTimeoutMs: integer(1_000, 600_000).default(65_000),
     })
-    .default({ host: '127.0.0.1', port: 4365, bodyLimit: '1mb', shutdownTimeoutMs: 30_000 }),
+    .default({ host: '127.0.0.1', port: 4365, bodyLimit: '1mb', shutdownTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000 }),
   log: z
     .object({
       level: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),

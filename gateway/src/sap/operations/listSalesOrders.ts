@@ -39,17 +39,20 @@ const MAX_LINES = 1000;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
-const querySchema = (options: SalesDocumentOptions) =>
+const querySchemaFor = (materialNumberLength: number) =>
   z.object({
     customerNumber: sapKey(10),
     salesOrganization: orgKey(4),
     from: isoDate.optional(),
     to: isoDate.optional(),
     customerReference: sapText(35).optional(),
-    materialNumber: sapKey(options.longMaterialNumbers ? 40 : 18).optional(),
+    materialNumber: sapKey(materialNumberLength).optional(),
     category: z.enum(['order', 'quotation', 'inquiry']).optional(),
     maxLines: rowLimit(MAX_LINES).optional(),
   });
+// Built once: the panels list orders on every refresh.
+const QUERY_SCHEMAS = { short: querySchemaFor(18), long: querySchemaFor(40) };
+const querySchema = (options: SalesDocumentOptions) => (options.longMaterialNumbers ? QUERY_SCHEMAS.long : QUERY_SCHEMAS.short);
 
 const text = (row: RfcStructure, field: string): string => String(row[field] ?? '').trim();
 

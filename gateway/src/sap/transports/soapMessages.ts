@@ -101,10 +101,13 @@ export function readCallResponse(fi: FunctionInterface, response: XmlElement): R
 }
 
 function decodeRow(fields: Map<string, ValueType>, element: XmlElement | undefined): RfcStructure {
+  // The row's elements by name in one pass: a structure can have a hundred fields (BAPISDIT), and finding each among them would cost fields × elements per row.
+  const texts = new Map<string, string>();
+  for (const child of element?.children ?? []) if (!texts.has(child.name)) texts.set(child.name, child.text);
   const row: RfcStructure = {};
   for (const [name, type] of fields) {
-    const field = element ? childNamed(element, toXmlName(name)) : undefined;
-    row[name] = field ? fromXmlValue(type, field.text) : initialValue(type);
+    const text = texts.get(toXmlName(name));
+    row[name] = text !== undefined ? fromXmlValue(type, text) : initialValue(type);
   }
   return row;
 }
