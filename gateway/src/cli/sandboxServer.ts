@@ -16,6 +16,12 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+/**
+ * Idle connections stay open this long: SAP's ICM and Dataverse keep a client's connections far
+ * longer than Node's 5 s, so a gateway that pauses a few seconds does not have to reconnect.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function startSandboxServer(options: Config['sandbox'] & { host: string; port: number }, logger: Logger): Promise<RunningSandbox> {
   const sandbox = await createSandbox(options);
   const app = express();
@@ -25,7 +31,7 @@ export async function startSandboxServer(options: Config['sandbox'] & { host: st
     response.json({ status: 'ok' });
   });
   app.use('/sandbox', sandbox.router);
-  const { server, origin } = await listen(app, options.host, options.port);
+  const { server, origin } = await listen(app, options.host, options.port, KEEP_ALIVE_TIMEOUT_MS);
   sandbox.attach(origin);
   logger.info('sandbox started', { origin });
   return {

@@ -228,6 +228,32 @@ describe('the invoices panel', () => {
     expect(events).toHaveLength(4);
   });
 
+  it("reads the open items of another payer it met last time alongside: a new payer costs a second round trip, a known one none", async () => {
+    const billed = scenario.customer();
+    const holding = scenario.customer({ name: 'Scenario Holding' });
+    const order = scenario.order(billed, [{ quantity: 2, price: 310 }], { date: '2026-11-18' });
+    const paidByHolding = scenario.invoice(scenario.deliver(order, { date: '2026-11-19', goodsIssue: '2026-11-19' }), { date: '2026-11-20', payer: holding });
+    const { session, events } = recording(client);
+    const panels = createAccountPanels(options({ sap: session }));
+    const starts = (): string[] => events.filter((event) => event.startsWith('start'));
+
+    const first = await panels.invoices(linkOf(billed), query({ from: '2026-01-01' }));
+    expect(first.invoices).toEqual([expect.objectContaining({ invoiceNumber: numberOf(paidByHolding), paymentStatus: 'open', openBalance: paidByHolding.grossValue })]);
+    // The holding's items only once the billing documents named it: after the first round trip ended.
+    expect(events.slice(0, 2).sort()).toEqual(['start BAPI_AR_ACC_GETOPENITEMS', 'start RFC_READ_TABLE:VBRK']);
+    expect(events.indexOf('end RFC_READ_TABLE:VBRK')).toBeLessThan(events.lastIndexOf('start BAPI_AR_ACC_GETOPENITEMS'));
+    expect(starts()).toHaveLength(3);
+
+    events.length = 0;
+    clock += 61_000;
+    const again = await panels.invoices(linkOf(billed), query({ from: '2026-01-01' }));
+    expect(again.fromCache).toBe(false);
+    expect(again.invoices).toEqual(first.invoices);
+    // All three at once: the customer's items, the holding's and the billing documents.
+    expect(events.slice(0, 3).every((event) => event.startsWith('start'))).toBe(true);
+    expect(starts()).toHaveLength(3);
+  });
+
   it('takes the company code from the configuration when the account has none', async () => {
     const link = linkOf(customer, { companyCode: '' });
     await expect(createAccountPanels(options()).invoices(link, query())).rejects.toMatchObject({ code: 'ACCOUNT_NOT_LINKED', message: expect.stringContaining('panels.companyCode') });

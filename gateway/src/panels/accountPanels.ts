@@ -3,9 +3,10 @@
  * the orders, deliveries, invoices and credit panels, each from SAP through a short-lived cache
  * per SAP customer, panel and query (a second view within `cacheSeconds` makes no SAP call),
  * with identical concurrent requests sharing one read, and each panel's reads bounded by
- * `timeoutMs`. Customizing (payment terms texts), carrier names and the documents each panel
- * showed last (so their status is read alongside the next list, see listedDocuments.ts) are
- * kept longer (`customizingCacheSeconds`).
+ * `timeoutMs`. Customizing (payment terms texts), carrier names, the documents each panel
+ * showed last (so their status is read alongside the next list, see listedDocuments.ts) and the
+ * other payers of a customer's invoices (read alongside likewise) are kept longer
+ * (`customizingCacheSeconds`).
  */
 
 import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
@@ -18,7 +19,7 @@ import { readCreditPanel } from './creditPanel.js';
 import { sessionWithin, withinDeadline } from './deadline.js';
 import { readDeliveriesPanel } from './deliveriesPanel.js';
 import { PanelError } from './errors.js';
-import { readInvoicesPanel } from './invoicesPanel.js';
+import { readInvoicesPanel, type OtherPayer } from './invoicesPanel.js';
 import { readOrdersPanel } from './ordersPanel.js';
 import { panelWindow, windowKey } from './panelQuery.js';
 import { ReadThroughCache } from './readThroughCache.js';
@@ -80,6 +81,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   const invoices = new ReadThroughCache<Omit<InvoicesPanel, 'fromCache'>>(panelCache);
   const credit = new ReadThroughCache<Omit<CreditPanel, 'fromCache'>>(panelCache);
   const shownDocuments = new ReadThroughCache<string[]>(longCache);
+  const otherPayers = new ReadThroughCache<OtherPayer[]>(longCache);
   const carrierNames = new ReadThroughCache<string>(longCache);
   const paymentTermsTexts = new ReadThroughCache<Map<string, string>>(longCache);
 
@@ -120,7 +122,12 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const day = today();
       const window = panelWindow(query, day);
       const key = `invoices|${customerNumber}|${companyCode}|${day}|${windowKey(window)}`;
-      return serve(invoices, 'invoices', key, (sap) => readInvoicesPanel(sap, { customerNumber, companyCode, window, today: day }));
+      const payersKey = `invoices|${customerNumber}|${companyCode}`;
+      return serve(invoices, 'invoices', key, async (sap) => {
+        const { panel, payers } = await readInvoicesPanel(sap, { customerNumber, companyCode, window, today: day }, otherPayers.peek(payersKey) ?? []);
+        otherPayers.set(payersKey, payers);
+        return panel;
+      });
     },
     credit: async (link) => {
       const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');

@@ -4,14 +4,16 @@
  *
  * One round trip in the usual case: the customer's open items in the account's company code are
  * read in parallel with the billing headers, and the headers' payment status is worked out from
- * those same items (listInvoices' knownOpenItems); only invoices with another payer or company
- * code need that payer's items afterwards. Billing items are not read: the panel shows none.
+ * those same items (listInvoices' knownOpenItems). Invoices with another payer or company code
+ * need that payer's items: those of the payers the panel met last time are read alongside too,
+ * so only a payer new to the customer costs a second round trip. Billing items are not read: the
+ * panel shows none.
  */
 
 import type { OpenItem, PaymentStatus } from '../model/invoice.js';
 import type { InvoicesPanel } from '../model/panelApi.js';
 import { roundAmount } from '../sap/abapValues.js';
-import { alphaOut } from '../sap/alpha.js';
+import { alphaOut, customerNumberIn } from '../sap/alpha.js';
 import { readCustomerOpenItems } from '../sap/operations/customerOpenItems.js';
 import { listInvoices } from '../sap/operations/listInvoices.js';
 import type { RfcSession } from '../sap/rfc.js';
@@ -33,16 +35,26 @@ const UNPAID: ReadonlySet<PaymentStatus> = new Set(['open', 'partiallyPaid', 'ov
 const byDueDate = (a: OpenItem, b: OpenItem): number =>
   a.dueDate.localeCompare(b.dueDate) || `${a.fiscalYear}${a.documentNumber.padStart(10, '0')}`.localeCompare(`${b.fiscalYear}${b.documentNumber.padStart(10, '0')}`) || a.lineItem - b.lineItem;
 
-export async function readInvoicesPanel(sap: RfcSession, request: InvoicesRequest): Promise<InvoicesPanelData> {
+/** A payer of the customer's invoices other than the customer in the account's company code. */
+export interface OtherPayer {
+  customerNumber: string;
+  companyCode: string;
+}
+
+/** The panel, and the other payers its invoices had (to read their open items alongside the list next time). */
+export async function readInvoicesPanel(sap: RfcSession, request: InvoicesRequest, knownPayers: readonly OtherPayer[]): Promise<{ panel: InvoicesPanelData; payers: OtherPayer[] }> {
   const { window, customerNumber, companyCode, today } = request;
   const openItems = readCustomerOpenItems(sap, customerNumber, companyCode, today);
+  const otherPayers = knownPayers.map((payer) => ({ ...payer, items: readCustomerOpenItems(sap, payer.customerNumber, payer.companyCode, today) }));
+  // A payer the invoices no longer have is read in vain, and its failure is nobody's: handled here, so it is not an unhandled rejection.
+  for (const payer of otherPayers) payer.items.catch(() => undefined);
   const invoices = listInvoices(sap, customerNumber, {
     from: window.from,
     ...(window.to !== undefined ? { to: window.to } : {}),
     maxRows: window.scan,
     asOf: today,
     withoutItems: true,
-    knownOpenItems: { customerNumber, companyCode, items: openItems },
+    knownOpenItems: [{ customerNumber, companyCode, items: openItems }, ...otherPayers],
   });
   const [items, listed] = await Promise.all([openItems, invoices]);
   const matching = listed.filter((invoice) => window.status === 'all' || UNPAID.has(invoice.paymentStatus));
@@ -50,7 +62,7 @@ export async function readInvoicesPanel(sap: RfcSession, request: InvoicesReques
   const sorted = [...items].sort(byDueDate);
   // Totals in the company code's currency: a customer's items may be in several document currencies.
   const local = (selected: OpenItem[]): number => roundAmount(selected.reduce((sum, item) => sum + item.amountInLocalCurrency, 0));
-  return {
+  const panel: InvoicesPanelData = {
     customerNumber: alphaOut(customerNumber),
     invoices: rows.map((invoice) => ({
       invoiceNumber: invoice.invoiceNumber,
@@ -80,4 +92,12 @@ export async function readInvoicesPanel(sap: RfcSession, request: InvoicesReques
     },
     page,
   };
+  const self = customerNumberIn(customerNumber);
+  const payers = new Map<string, OtherPayer>();
+  for (const invoice of listed) {
+    if (invoice.paymentStatus === 'notPosted') continue;
+    const payer = { customerNumber: customerNumberIn(invoice.payer), companyCode: invoice.companyCode.toUpperCase() };
+    if (payer.customerNumber !== self || payer.companyCode !== companyCode.toUpperCase()) payers.set(`${payer.companyCode}/${payer.customerNumber}`, payer);
+  }
+  return { panel, payers: [...payers.values()] };
 }

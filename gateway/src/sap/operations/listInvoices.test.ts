@@ -103,10 +103,10 @@ describeOverTransports('listInvoices', (sap) => {
     const full = await list();
     const before = calls();
     const known = readCustomerOpenItems(sap.client, customer.customerNumber, '1000', FIXED_TODAY);
-    const lean = await list({ withoutItems: true, knownOpenItems: { customerNumber: alphaOut(customer.customerNumber), companyCode: '1000', items: known } });
+    const lean = await list({ withoutItems: true, knownOpenItems: [{ customerNumber: alphaOut(customer.customerNumber), companyCode: '1000', items: known }] });
     expect(calls() - before).toBe(1);
     expect(lean).toEqual(full.map((invoice) => ({ ...invoice, items: [] })));
-    const elsewhere = await list({ knownOpenItems: { customerNumber: customer.customerNumber, companyCode: '3000', items: Promise.resolve([]) } });
+    const elsewhere = await list({ knownOpenItems: [{ customerNumber: customer.customerNumber, companyCode: '3000', items: Promise.resolve([]) }] });
     expect(elsewhere).toEqual(full);
   });
 

@@ -5,10 +5,10 @@
  * date in the window, newest first) and items (VBRP) are read with RFC_READ_TABLE; the payment
  * status comes from the payers' open items at `asOf` (BAPI_AR_ACC_GETOPENITEMS).
  *
- * A caller that needs no items, or has already started reading a payer's open items, says so
- * (`withoutItems`, `knownOpenItems`): the account panel reads the customer's open items in
- * parallel with the headers, so the list costs one round trip to SAP when the customer is its
- * own payer.
+ * A caller that needs no items, or has already started reading payers' open items, says so
+ * (`withoutItems`, `knownOpenItems`): the account panel reads the customer's open items, and
+ * those of the other payers it saw last time, in parallel with the headers, so the list costs
+ * one round trip to SAP unless a new payer appears.
  */
 
 import { z } from 'zod';
@@ -29,8 +29,8 @@ export interface InvoiceListOptions extends DocumentListOptions {
   asOf?: string;
   /** Leave out the billing items: one SAP read less. */
   withoutItems?: boolean;
-  /** Open items at `asOf` of one payer in one company code that the caller is already reading; used instead of reading them again. */
-  knownOpenItems?: KnownOpenItems;
+  /** Open items at `asOf` of payers in company codes that the caller is already reading; used instead of reading them again. */
+  knownOpenItems?: readonly KnownOpenItems[];
 }
 
 const asOfSchema = z.strictObject({ asOf: isoDateInput.optional() });

@@ -53,6 +53,8 @@ export interface ScenarioDelivery {
 export interface ScenarioInvoice {
   invoiceNumber: string;
   customer: ScenarioCustomer;
+  /** Who pays it, the account its receivable is posted to: the customer unless another payer was given. */
+  payer: ScenarioCustomer;
   companyCode: string;
   fiscalYear: string;
   /** FI document; empty while not posted. */
@@ -244,11 +246,12 @@ export class BillingScenario {
     this.db.table('VBUK').update({ VBELN: order.orderNumber }, { LFSTK: overall, LFGSK: overall, GBSTK: overall });
   }
 
-  /** The billing document (F2) for a delivery, posted to accounts receivable unless `post` is false. */
-  invoice(delivery: ScenarioDelivery, options: { date?: string; post?: boolean } = {}): ScenarioInvoice {
+  /** The billing document (F2) for a delivery, posted to accounts receivable (of `payer`, the customer by default) unless `post` is false. */
+  invoice(delivery: ScenarioDelivery, options: { date?: string; post?: boolean; payer?: ScenarioCustomer } = {}): ScenarioInvoice {
     const billingDate = options.date ?? this.today;
     const date = datsOf(billingDate);
     const { customer } = delivery.order;
+    const payer = options.payer ?? customer;
     const { salesOrg } = customer;
     const invoiceNumber = this.ecc.nextNumber('RV_BELEG', '19');
     const netValue = cents(delivery.items.reduce((sum, line) => sum + line.netValue, 0));
@@ -259,7 +262,7 @@ export class BillingScenario {
     this.db.table('VBRK').insert({
       VBELN: invoiceNumber, FKART: 'F2', FKTYP: 'L', VBTYP: 'M', WAERK: salesOrg.currency, VKORG: salesOrg.salesOrg, VTWEG: customer.distributionChannel,
       SPART: customer.division, FKDAT: date, GJAHR: fiscalYear, ZTERM: customer.paymentTerms, LAND1: salesOrg.country, BUKRS: salesOrg.companyCode,
-      NETWR: amount(netValue), MWSBK: amount(tax), ERNAM: 'SCENARIO', ERZET: '160000', ERDAT: date, KUNRG: customer.customerNumber,
+      NETWR: amount(netValue), MWSBK: amount(tax), ERNAM: 'SCENARIO', ERZET: '160000', ERDAT: date, KUNRG: payer.customerNumber,
       KUNAG: customer.customerNumber, RFBSK: posted ? 'C' : 'A', BELNR: accountingDocument, XBLNR: invoiceNumber, FKSTO: '',
     });
     const items = delivery.items.map((line, index) => ({
@@ -284,7 +287,7 @@ export class BillingScenario {
     this.db.table('VBUK').update({ VBELN: delivery.deliveryNumber }, { FKSTK: 'C' });
     this.db.table('VBUK').insert({ VBELN: invoiceNumber, VBTYP: 'M', GBSTK: 'C', RFGSK: 'C' });
     const invoice: ScenarioInvoice = {
-      invoiceNumber, customer, companyCode: salesOrg.companyCode, fiscalYear, accountingDocument, billingDate, currency: salesOrg.currency,
+      invoiceNumber, customer, payer, companyCode: salesOrg.companyCode, fiscalYear, accountingDocument, billingDate, currency: salesOrg.currency,
       netValue, tax, grossValue: cents(netValue + tax), items,
     };
     if (posted) this.postReceivable(invoice);
@@ -296,7 +299,7 @@ export class BillingScenario {
     const terms = this.db.table('T052').get({ ZTERM: invoice.customer.paymentTerms, ZTAGG: '00' })!;
     const date = datsOf(invoice.billingDate);
     this.db.table('BSID').insert({
-      BUKRS: invoice.companyCode, KUNNR: invoice.customer.customerNumber, UMSKS: '', UMSKZ: '', AUGDT: '00000000', AUGBL: '', ZUONR: invoice.invoiceNumber,
+      BUKRS: invoice.companyCode, KUNNR: invoice.payer.customerNumber, UMSKS: '', UMSKZ: '', AUGDT: '00000000', AUGBL: '', ZUONR: invoice.invoiceNumber,
       GJAHR: invoice.fiscalYear, BELNR: invoice.accountingDocument, BUZEI: '001', BUDAT: date, BLDAT: date, CPUDT: date, WAERS: invoice.currency,
       XBLNR: invoice.invoiceNumber, BLART: 'RV', SHKZG: 'S', DMBTR: amount(invoice.grossValue), WRBTR: amount(invoice.grossValue), ZFBDT: date,
       ZTERM: invoice.customer.paymentTerms, ZBD1T: String(Number(terms.ZTAG1)), ZBD2T: String(Number(terms.ZTAG2)), ZBD3T: String(Number(terms.ZTAG3)),
@@ -311,7 +314,7 @@ export class BillingScenario {
 
   private invoiceItemKey(invoice: ScenarioInvoice): Row {
     return {
-      BUKRS: invoice.companyCode, KUNNR: invoice.customer.customerNumber, UMSKS: '', UMSKZ: '', AUGDT: '00000000', AUGBL: '', ZUONR: invoice.invoiceNumber,
+      BUKRS: invoice.companyCode, KUNNR: invoice.payer.customerNumber, UMSKS: '', UMSKZ: '', AUGDT: '00000000', AUGBL: '', ZUONR: invoice.invoiceNumber,
       GJAHR: invoice.fiscalYear, BELNR: invoice.accountingDocument, BUZEI: '001',
     };
   }
@@ -325,7 +328,7 @@ export class BillingScenario {
 
   private paymentItem(invoice: ScenarioInvoice, document: { number: string; year: string }, date: string, paid: number, extra: Row): Row {
     return {
-      BUKRS: invoice.companyCode, KUNNR: invoice.customer.customerNumber, UMSKS: '', UMSKZ: '', ZUONR: invoice.invoiceNumber, GJAHR: document.year,
+      BUKRS: invoice.companyCode, KUNNR: invoice.payer.customerNumber, UMSKS: '', UMSKZ: '', ZUONR: invoice.invoiceNumber, GJAHR: document.year,
       BELNR: document.number, BUZEI: '001', BUDAT: date, BLDAT: date, CPUDT: date, WAERS: invoice.currency, XBLNR: invoice.invoiceNumber, BLART: 'DZ',
       SHKZG: 'H', DMBTR: amount(paid), WRBTR: amount(paid), ZFBDT: date, ZBD1T: '0', ZBD2T: '0', ZBD3T: '0', REBZG: '', MANST: '0', ...extra,
     };
