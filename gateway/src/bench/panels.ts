@@ -1,19 +1,19 @@
 /**
- * The panels benchmark: N reps open account forms at once against the gateway,
- * SAP answering each RFC call after 100 ms. Each rep arrives within the first two seconds, opens
- * three account forms it may read (the form's four panels requested in parallel, as the controls
- * do) in a browser of its own (keep-alive connections, at most six to the gateway), and thinks
- * one to three seconds between forms. Every N runs on a freshly started gateway
- * (its own process, cold caches), all within one panel cache window.
+ * The panels benchmark: N reps open account forms at once against the gateway, SAP answering
+ * each RFC call after 100 ms. Each rep arrives within the first two seconds, opens three account
+ * forms it may read (the form's four panels requested in parallel, as the controls do) through
+ * the reverse proxy in front of the gateway, and thinks one to three seconds between forms. Every
+ * N starts a fresh gateway (its own process, cold caches) and runs its forms twice: just
+ * started, then again on the running gateway once the panel caches and access checks expired.
  *
- * Measured per N: panel latency as the rep's browser sees it, requests per second, RFC calls per
- * panel view, and the gateway's own overhead: the request's `total` in its Server-Timing header
- * minus the access check (`crm`) and the panel (`sap` or `cache`); the latency beyond `total` is
- * spent before the gateway (network, a busy machine), and each process's CPU time and event loop
- * delay say where a saturated machine's time went. To tell whether the cache and
- * the coalescing of identical requests hold SAP to one read per panel and customer, the distinct
- * (panel, customer) pairs of the run are then read once each on another fresh gateway: the RFC
- * calls of that replay are what one read of each costs.
+ * Measured per round: panel latency as the rep sees it, requests per second, RFC calls per
+ * panel view and per (panel, customer), and the gateway's own overhead: the request's `total` in
+ * its Server-Timing header minus the access check (`crm`) and the panel (`sap` or `cache`); the
+ * latency beyond `total` is spent before the gateway (network, a busy machine), and each
+ * process's CPU time and event loop delay say where a saturated machine's time went. To tell
+ * whether the cache and the coalescing of identical requests hold SAP to one read per panel and
+ * customer, the distinct (panel, customer) pairs of the first round are then read once each on
+ * another fresh gateway: the RFC calls of that replay are what one read of each costs.
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -37,6 +37,8 @@ const REPS = ['anna', 'ben', 'carla', 'dave', 'olivia'] as const;
 const FORMS_PER_REP = 3;
 const ARRIVAL_MS = 2_000;
 const THINK_MS: [number, number] = [1_000, 3_000];
+/** The gateway's panel cache and access check windows in the benchmark: each round of forms fits in one, and the wait between rounds is short. */
+const CACHE_SECONDS = 20;
 
 export interface PanelsBenchOptions {
   today: string;
@@ -139,7 +141,8 @@ async function startSystems(options: PanelsBenchOptions): Promise<BenchSystems> 
     sap: { transport: 'soap-rfc', url: systems.soapRfcUrl, client: '100', user: 'ECC365', password: 'sandbox', maxConnections: 100 },
     dataverse: { target: 'environment', url: `${systems.origin}/sandbox/dataverse`, tenantId: SANDBOX_TENANT_ID, authority: systems.authority, authorityCaFile: caFile, clientId: SANDBOX_APPLICATIONS.gateway.clientId, clientSecret: SANDBOX_APPLICATIONS.gateway.clientSecret },
     // Five personas stand for all N reps, so the per-user limit would throttle the benchmark, not a rep.
-    api: { rateLimit: { maxRequests: 100_000, windowSeconds: 60 } },
+    api: { rateLimit: { maxRequests: 100_000, windowSeconds: 60 }, accessCacheSeconds: CACHE_SECONDS },
+    panels: { cacheSeconds: CACHE_SECONDS },
   });
   return {
     origin: gateway.ready.origin,
@@ -174,13 +177,15 @@ async function repTokens(systems: BenchSystems): Promise<Map<string, string>> {
 }
 
 /**
- * A rep's browser as the gateway sees it: HTTP/1.1 keep-alive connections, at most six to one
- * origin (as browsers keep), opened when the panels need them and kept for the next form.
+ * The reverse proxy in front of the gateway as the gateway sees it (docs/admin-guide.md: TLS ends
+ * there; reps' browsers cannot reach plain HTTP from a Dynamics 365 page): it forwards each rep's
+ * request on a keep-alive connection, opens more when all are busy, and keeps up to 256 idle (as
+ * nginx's `keepalive 256`, the setting docs/admin-guide.md recommends, does).
  */
-class Browser {
-  readonly agent = new Agent({ keepAlive: true, maxSockets: 6 });
+class ReverseProxy {
+  readonly agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 });
   private readonly sockets = new WeakSet<object>();
-  /** Connections this browser opened. */
+  /** Connections it opened to the gateway. */
   opened = 0;
 
   get(url: string, token: string): Promise<{ status: number; serverTiming: string; body: string }> {
@@ -206,9 +211,9 @@ class Browser {
   }
 }
 
-async function requestPanel(browser: Browser, origin: string, token: string, panel: Panel, account: ReadableAccount, persona: string): Promise<PanelAnswer> {
+async function requestPanel(proxy: ReverseProxy, origin: string, token: string, panel: Panel, account: ReadableAccount, persona: string): Promise<PanelAnswer> {
   const started = performance.now();
-  const response = await browser.get(`${origin}/api/v1/accounts/${account.id}/sap/${panel}`, token);
+  const response = await proxy.get(`${origin}/api/v1/accounts/${account.id}/sap/${panel}`, token);
   const { body } = response;
   const latencyMs = performance.now() - started;
   const timing = response.serverTiming;
@@ -235,119 +240,178 @@ const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => 
  * WSDLs are at hand. One form is opened on an account the measured reps then leave alone, so no
  * panel they ask for is cached yet.
  */
-async function warmUp(systems: BenchSystems, tokens: Map<string, string>): Promise<ReadableAccount> {
+async function warmUp(systems: BenchSystems, tokens: Map<string, string>, proxy: ReverseProxy): Promise<ReadableAccount> {
   const account = systems.readable.olivia![0]!;
-  const browser = new Browser();
-  await Promise.all(PANELS.map((panel) => requestPanel(browser, systems.origin, tokens.get('olivia')!, panel, account, 'olivia')));
-  browser.close();
+  await Promise.all(PANELS.map((panel) => requestPanel(proxy, systems.origin, tokens.get('olivia')!, panel, account, 'olivia')));
   return account;
 }
 
-/** N reps opening forms, each in a browser of its own: the answers, the wall time and the connections the browsers opened. */
-async function openForms(systems: BenchSystems, tokens: Map<string, string>, reps: number, spare: ReadableAccount): Promise<{ answers: PanelAnswer[]; seconds: number; connections: number }> {
+/** One rep's work: when it arrives, the accounts whose forms it opens, and how long it thinks between them. */
+interface RepPlan {
+  persona: string;
+  arrivalMs: number;
+  accounts: ReadableAccount[];
+  thinksMs: number[];
+}
+
+function planReps(systems: BenchSystems, reps: number, spare: ReadableAccount): RepPlan[] {
   const random = new Random(reps);
+  return Array.from({ length: reps }, (_unused, index) => {
+    const persona = REPS[index % REPS.length]!;
+    const readable = systems.readable[persona]!.filter((account) => account.customerNumber !== spare.customerNumber);
+    return {
+      persona,
+      arrivalMs: random.int(0, ARRIVAL_MS),
+      thinksMs: Array.from({ length: FORMS_PER_REP - 1 }, () => random.int(...THINK_MS)),
+      accounts: Array.from({ length: FORMS_PER_REP }, () => readable[random.int(0, readable.length - 1)]!),
+    };
+  });
+}
+
+/** The reps open their forms, each form's four panels at once: the answers and the wall time. */
+async function openForms(systems: BenchSystems, tokens: Map<string, string>, plans: RepPlan[], proxy: ReverseProxy): Promise<{ answers: PanelAnswer[]; seconds: number }> {
   const answers: PanelAnswer[] = [];
-  const browsers = Array.from({ length: reps }, () => new Browser());
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: reps }, async (_unused, index) => {
-      const persona = REPS[index % REPS.length]!;
-      const accounts = systems.readable[persona]!.filter((account) => account.customerNumber !== spare.customerNumber);
-      const arrival = random.int(0, ARRIVAL_MS);
-      const thinks = Array.from({ length: FORMS_PER_REP - 1 }, () => random.int(...THINK_MS));
-      const forms = Array.from({ length: FORMS_PER_REP }, () => accounts[random.int(0, accounts.length - 1)]!);
-      await sleep(arrival);
-      for (const [form, account] of forms.entries()) {
-        answers.push(...(await Promise.all(PANELS.map((panel) => requestPanel(browsers[index]!, systems.origin, tokens.get(persona)!, panel, account, persona)))));
-        if (form < thinks.length) await sleep(thinks[form]!);
+    plans.map(async ({ persona, arrivalMs, accounts, thinksMs }) => {
+      await sleep(arrivalMs);
+      for (const [form, account] of accounts.entries()) {
+        answers.push(...(await Promise.all(PANELS.map((panel) => requestPanel(proxy, systems.origin, tokens.get(persona)!, panel, account, persona)))));
+        if (form < thinksMs.length) await sleep(thinksMs[form]!);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  for (const browser of browsers) browser.close();
-  return { answers, seconds, connections: browsers.reduce((sum, browser) => sum + browser.opened, 0) };
+  return { answers, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Reads each distinct (panel, customer) pair of a run once on fresh systems: the RFC calls one read of each costs, per panel. */
 async function oneReadEach(options: PanelsBenchOptions, answers: PanelAnswer[]): Promise<Map<Panel, { pairs: number; calls: number }>> {
   const systems = await startSystems(options);
   const tokens = await repTokens(systems);
-  await warmUp(systems, tokens);
+  const proxy = new ReverseProxy();
+  await warmUp(systems, tokens, proxy);
   const costs = new Map<Panel, { pairs: number; calls: number }>();
   for (const panel of PANELS) {
     const pairs = new Map<string, PanelAnswer>();
     for (const answer of answers) if (answer.panel === panel && answer.status === 200) pairs.set(answer.customerNumber, answer);
     const before = await systems.rfcCalls();
-    const browser = new Browser();
-    await Promise.all([...pairs.values()].map((pair) => requestPanel(browser, systems.origin, tokens.get(pair.persona)!, panel, { id: pair.accountId, customerNumber: pair.customerNumber }, pair.persona)));
-    browser.close();
+    await Promise.all([...pairs.values()].map((pair) => requestPanel(proxy, systems.origin, tokens.get(pair.persona)!, panel, { id: pair.accountId, customerNumber: pair.customerNumber }, pair.persona)));
     costs.set(panel, { pairs: pairs.size, calls: (await systems.rfcCalls()) - before });
   }
+  proxy.close();
   await systems.close();
   return costs;
+}
+
+/** One measured round of forms: what the reps saw, and what it cost SAP and the machine. */
+interface Round {
+  answers: PanelAnswer[];
+  seconds: number;
+  connections: number;
+  calls: number;
+  /** CPU seconds of the gateway, the sandbox and the load generator, and the event loops' delays. */
+  machine: string;
+}
+
+async function measureRound(systems: BenchSystems, tokens: Map<string, string>, plans: RepPlan[], proxy: ReverseProxy): Promise<Round> {
+  const callsBefore = await systems.rfcCalls();
+  const usageBefore = await systems.usage();
+  const connectionsBefore = proxy.opened;
+  const loadBefore = process.cpuUsage();
+  const loadDelay = monitorEventLoopDelay({ resolution: 10 });
+  loadDelay.enable();
+  const { answers, seconds } = await openForms(systems, tokens, plans, proxy);
+  loadDelay.disable();
+  const load = process.cpuUsage(loadBefore);
+  const usageAfter = await systems.usage();
+  const cpuSeconds = (side: 'gateway' | 'sandbox'): string => ((usageAfter[side].cpuMs - usageBefore[side].cpuMs) / 1000).toFixed(1);
+  return {
+    answers,
+    seconds,
+    connections: proxy.opened - connectionsBefore,
+    calls: (await systems.rfcCalls()) - callsBefore,
+    machine:
+      `${seconds.toFixed(1)} | ${cpuSeconds('gateway')} | ${cpuSeconds('sandbox')} | ${((load.user + load.system) / 1e6).toFixed(1)} | ` +
+      `${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)}`,
+  };
+}
+
+function roundRow(round: Round): string {
+  const { answers, seconds, calls } = round;
+  const answered = answers.filter((answer) => answer.status === 200);
+  const all = summarize(answered.map((answer) => answer.latencyMs));
+  const fromSap = summarize(answered.filter((answer) => !answer.fromCache).map((answer) => answer.latencyMs));
+  const fromCache = summarize(answered.filter((answer) => answer.fromCache).map((answer) => answer.latencyMs));
+  const overhead = summarize(answered.map((answer) => answer.totalMs - answer.crmMs - answer.panelMs));
+  const outside = summarize(answered.map((answer) => answer.latencyMs - answer.totalMs));
+  const access = summarize(answered.map((answer) => answer.crmMs));
+  const pairs = new Set(answered.map((answer) => `${answer.panel}|${answer.customerNumber}`)).size;
+  return (
+    `${answers.length} | ${answers.length - answered.length} | ${(answers.length / seconds).toFixed(0)} | ${ms(all.p50)} | ${ms(all.p95)} | ${ms(all.p99)} | ` +
+    `${ms(fromSap.p99)} (${fromSap.count}) | ${ms(fromCache.p99)} (${fromCache.count}) | ${ms(overhead.p50)} | ${ms(overhead.p99)} | ${ms(outside.p99)} | ${ms(access.p99)} | ` +
+    `${round.connections} | ${calls} | ${(calls / answers.length).toFixed(2)} | ${(calls / pairs).toFixed(2)}`
+  );
+}
+
+function errorCounts(answers: PanelAnswer[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const answer of answers) if (answer.errorCode !== undefined) counts.set(`${answer.panel} ${answer.errorCode}`, (counts.get(`${answer.panel} ${answer.errorCode}`) ?? 0) + 1);
+  return counts.size > 0 ? [...counts].map(([what, count]) => `${what} ×${count}`).join(', ') : undefined;
 }
 
 export async function panelsSection(options: PanelsBenchOptions, repCounts: number[], out: (line?: string) => void): Promise<void> {
   out(`## panels: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
   out(
     `Each rep arrives within ${ARRIVAL_MS / 1000} s, opens ${FORMS_PER_REP} account forms it may read (four panels at once) with ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between them; ${options.customers} customers. ` +
-      'Each rep is a browser of its own (keep-alive, at most six connections to the gateway). The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), warmed up, with cold panel caches for each N.',
+      'The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), behind a reverse proxy (keep-alive connections to the gateway, up to 256 idle). ' +
+      `For each N the reps open their forms twice: first on a freshly started gateway (cold caches), then, once the panel caches (${CACHE_SECONDS} s here) and the access checks have expired, the same forms again on the gateway that has been running: ` +
+      'every panel is read from SAP and every access checked again, but the gateway knows which documents each panel showed last time (kept for panels.customizingCacheSeconds) and reads their status alongside the list.',
   );
   out();
-  out('| reps | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | before the gateway p99 | access check p99 | RFC calls | RFC calls per panel view | SAP reads per panel and customer |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out('| reps | gateway | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | before the gateway p99 | access check p99 | connections opened | RFC calls | RFC calls per panel view | RFC calls per panel and customer |');
+  out('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const costsPerRead: string[] = [];
   const errorsSeen: string[] = [];
   const machine: string[] = [];
   for (const reps of repCounts) {
     const systems = await startSystems(options);
     const tokens = await repTokens(systems);
-    const spare = await warmUp(systems, tokens);
-    const callsBefore = await systems.rfcCalls();
-    const usageBefore = await systems.usage();
-    const loadBefore = process.cpuUsage();
-    const loadDelay = monitorEventLoopDelay({ resolution: 10 });
-    loadDelay.enable();
-    const { answers, seconds, connections } = await openForms(systems, tokens, reps, spare);
-    loadDelay.disable();
-    const load = process.cpuUsage(loadBefore);
-    const usageAfter = await systems.usage();
-    const calls = (await systems.rfcCalls()) - callsBefore;
+    const proxy = new ReverseProxy();
+    const spare = await warmUp(systems, tokens, proxy);
+    const plans = planReps(systems, reps, spare);
+    const rounds: [string, Round][] = [];
+    rounds.push(['just started', await measureRound(systems, tokens, plans, proxy)]);
+    await sleep((CACHE_SECONDS + 1) * 1000);
+    rounds.push(['running', await measureRound(systems, tokens, plans, proxy)]);
+    proxy.close();
     await systems.close();
-    const cpuSeconds = (side: 'gateway' | 'sandbox'): string => ((usageAfter[side].cpuMs - usageBefore[side].cpuMs) / 1000).toFixed(1);
-    machine.push(
-      `| ${reps} | ${seconds.toFixed(1)} | ${connections} | ${cpuSeconds('gateway')} | ${cpuSeconds('sandbox')} | ${((load.user + load.system) / 1e6).toFixed(1)} | ${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)} |`,
-    );
 
-    const answered = answers.filter((answer) => answer.status === 200);
-    const all = summarize(answered.map((answer) => answer.latencyMs));
-    const fromSap = summarize(answered.filter((answer) => !answer.fromCache).map((answer) => answer.latencyMs));
-    const fromCache = summarize(answered.filter((answer) => answer.fromCache).map((answer) => answer.latencyMs));
-    const overhead = summarize(answered.map((answer) => answer.totalMs - answer.crmMs - answer.panelMs));
-    const outside = summarize(answered.map((answer) => answer.latencyMs - answer.totalMs));
-    const access = summarize(answered.map((answer) => answer.crmMs));
-    const oneRead = await oneReadEach(options, answers);
+    for (const [gateway, round] of rounds) {
+      out(`| ${reps} | ${gateway} | ${roundRow(round)} |`);
+      machine.push(`| ${reps} | ${gateway} | ${round.machine} |`);
+      const errors = errorCounts(round.answers);
+      if (errors !== undefined) errorsSeen.push(`N=${reps}, ${gateway}: ${errors}`);
+    }
+    const [, first] = rounds[0]!;
+    const oneRead = await oneReadEach(options, first.answers);
     const callsForOneReadEach = [...oneRead.values()].reduce((sum, cost) => sum + cost.calls, 0);
-    out(
-      `| ${reps} | ${answers.length} | ${answers.length - answered.length} | ${(answers.length / seconds).toFixed(0)} | ${ms(all.p50)} | ${ms(all.p95)} | ${ms(all.p99)} | ${ms(fromSap.p99)} (${fromSap.count}) | ${ms(fromCache.p99)} (${fromCache.count}) | ${ms(overhead.p50)} | ${ms(overhead.p99)} | ${ms(outside.p99)} | ${ms(access.p99)} | ${calls} | ${(calls / answers.length).toFixed(2)} | ${(calls / callsForOneReadEach).toFixed(2)} |`,
+    costsPerRead.push(
+      `N=${reps}: ${[...oneRead].map(([panel, cost]) => `${panel} ${(cost.calls / cost.pairs).toFixed(1)} calls × ${cost.pairs} customers`).join(', ')}; SAP reads per panel and customer on the just started gateway: ${(first.calls / callsForOneReadEach).toFixed(2)}`,
     );
-    const errorCounts = new Map<string, number>();
-    for (const answer of answers) if (answer.errorCode !== undefined) errorCounts.set(`${answer.panel} ${answer.errorCode}`, (errorCounts.get(`${answer.panel} ${answer.errorCode}`) ?? 0) + 1);
-    if (errorCounts.size > 0) errorsSeen.push(`N=${reps}: ${[...errorCounts].map(([what, count]) => `${what} ×${count}`).join(', ')}`);
-    costsPerRead.push(`N=${reps}: ${[...oneRead].map(([panel, cost]) => `${panel} ${(cost.calls / cost.pairs).toFixed(1)} calls × ${cost.pairs} customers`).join(', ')}`);
   }
   out();
   out(
-    "Latency is what the rep's browser waits for an answer. From the Server-Timing header: overhead is the gateway's own time, the request's total there minus the access check " +
-      "(a Dataverse read as the rep, remembered for a minute) and the panel (SAP's reads, or the cache); before the gateway is the latency beyond the total: the network, and on a busy machine the wait until the gateway's process got to the request.",
+    "Latency is what the rep waits for an answer from the proxy. From the Server-Timing header: overhead is the gateway's own time, the request's total there minus the access check " +
+      '(a Dataverse read as the rep, remembered briefly) and the panel (SAP\'s reads, or the cache); before the gateway is the latency beyond the total: the network, and on a busy machine the wait until the gateway\'s process got to the request. ' +
+      'Each round lies within one panel cache window, so RFC calls per panel and customer = the round\'s RFC calls ÷ its distinct (panel, customer) pairs.',
   );
-  out("SAP reads per panel and customer = the run's RFC calls ÷ the RFC calls of reading each (panel, customer) pair of the run once; one read costs:");
+  out('One read of each (panel, customer) pair on a fresh gateway costs (and the cache and coalescing hold SAP to this many reads per pair):');
   for (const line of costsPerRead) out(`- ${line}`);
   out();
   out(`Where the machine's time went (${availableParallelism()} cores shared by the three processes), during the reps' forms:`);
   out();
-  out('| reps | wall s | connections opened | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out('| reps | gateway | wall s | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator |');
+  out('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const line of machine) out(line);
   if (errorsSeen.length > 0) {
     out();
