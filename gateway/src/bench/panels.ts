@@ -363,9 +363,9 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
   out(`## panels: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
   out(
     `Each rep arrives within ${ARRIVAL_MS / 1000} s, opens ${FORMS_PER_REP} account forms it may read (four panels at once) with ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between them; ${options.customers} customers. ` +
-      'The gateway runs in its own process on SOAP-RFC and a Dataverse environment (the sandbox\'s, in a third process), behind a reverse proxy (keep-alive connections to the gateway, up to 256 idle). ' +
+      'The gateway runs in its own process on SOAP-RFC (at most 100 SAP calls at once, sap.maxConnections) and a Dataverse environment (the sandbox\'s, in a third process), behind a reverse proxy (keep-alive connections to the gateway, up to 256 idle). ' +
       `For each N the reps open their forms twice: first on a freshly started gateway (cold caches), then, once the panel caches (${CACHE_SECONDS} s here) and the access checks have expired, the same forms again on the gateway that has been running: ` +
-      'every panel is read from SAP and every access checked again, but the gateway knows which documents each panel showed last time (kept for panels.customizingCacheSeconds) and reads their status alongside the list.',
+      'every panel is read from SAP and every access checked again, but the gateway knows which documents each panel showed last time and which other payers a customer\'s invoices had (kept for panels.customizingCacheSeconds), and reads their status and open items alongside the lists.',
   );
   out();
   out('| reps | gateway | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | before the gateway p99 | access check p99 | connections opened | RFC calls | RFC calls per panel view | RFC calls per panel and customer |');
