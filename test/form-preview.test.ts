@@ -99,7 +99,7 @@ describe('the form preview', () => {
 
     const accounts = page.locator('[data-view="accounts"]');
     await expect.poll(() => accounts.getByRole('link', { name: account.name }).count(), { timeout: 15_000 }).toBe(1);
-    await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true, animations: 'disabled' });
 
     await accounts.getByRole('link', { name: account.name }).click();
     await page.waitForURL(`${gateway.origin}/accounts/${account.id}`);
@@ -134,9 +134,13 @@ describe('the form preview', () => {
     await expect.poll(() => page.locator('#control-SapDeliveries').textContent(), { timeout: 20_000 }).toContain(newestDelivery);
     await expect.poll(() => page.locator('#control-SapInvoices').textContent(), { timeout: 20_000 }).toContain(newestInvoice);
     await expect.poll(() => page.locator('#control-SapCredit').textContent(), { timeout: 20_000 }).toContain(creditLimit);
+    // Fluent's icons (refresh, search, sort): their fonts come from the preview, not from Microsoft's CDN, which a machine without internet cannot reach.
+    const iconFontLoaded = () =>
+      page.evaluate<boolean>(`document.fonts.ready.then((fonts) => [...fonts].some((font) => font.family.replaceAll('"', '').startsWith('FabricMDL2Icons') && font.status === 'loaded'))`);
+    await expect.poll(iconFontLoaded, { timeout: 10_000 }).toBe(true);
     const newestOrder = newest(db.table('VBAK').select({ KUNNR: kunnr }, (row) => row.VBTYP === 'C'), 'AUDAT');
     expect(shown).toContain(newestOrder);
-    await page.screenshot({ path: `${SCREENSHOTS}account-sap-en.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}account-sap-en.png`, fullPage: true, animations: 'disabled' });
 
     // A change on the form reaches the control bound to the column (updateView), before it is saved.
     await page.getByRole('tab', { name: 'Summary' }).click();
@@ -158,7 +162,7 @@ describe('the form preview', () => {
     expect(shownDe).toContain(fill(german.customer!, account.customerNumber));
     expect(shownDe).toMatch(new RegExp(`${prefixOf(german.asOf!)}\\d{2}\\.\\d{2}\\.\\d{4}`));
     expect(shownDe).toContain(`${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }).format(order!.netValue)} €`);
-    await page.screenshot({ path: `${SCREENSHOTS}account-sap-de.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}account-sap-de.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -182,7 +186,7 @@ describe('the form preview', () => {
     const pricing = page.locator('#control-SapPricing');
     await expect.poll(() => pricing.textContent(), { timeout: 20_000 }).toContain(controlStrings('SapPricing', 1033).title);
     await expect.poll(() => pricing.textContent(), { timeout: 20_000 }).toContain(`${symbol}${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(price.netValue)}`);
-    await page.screenshot({ path: `${SCREENSHOTS}quote.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}quote.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 
@@ -205,7 +209,7 @@ describe('the form preview', () => {
     expect(await send.textContent()).toContain(documentNumber);
     expect(salesDocuments.size).toBe(before + 1);
     expect(gateway.sandbox!.dataverse.store.table('quote').get(approved.id)?.ecc_sapdocumentnumber).toBe(documentNumber);
-    await page.screenshot({ path: `${SCREENSHOTS}quote-sent.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}quote-sent.png`, fullPage: true, animations: 'disabled' });
 
     await send.getByRole('button', { name: 'Send to SAP as order' }).click();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -241,7 +245,7 @@ describe('the form preview', () => {
     // Every account panel asked the gateway, which refused with 403 and never called SAP.
     expect(panelAnswers.map((answer) => answer.status).sort()).toEqual([403, 403, 403, 403]);
     expect([...gateway.sandbox!.ecc.callCounts.values()].reduce((sum, n) => sum + n, 0)).toBe(rfcCallsBefore);
-    await page.screenshot({ path: `${SCREENSHOTS}account-not-readable.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}account-not-readable.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });
 

@@ -109,7 +109,7 @@ describe('moving a control in the form XML', () => {
     registry,
     catalog: createControlCatalog(built.outDir),
     platform: createPlatformLibraries(defaultPreviewPaths().controlsPackageDir),
-    urls: { serviceRoot: '/api/', dataverseTokenUrl: '/token', controlResource: (folder, file) => `/controls/${folder}/${file}`, platformScript: (key) => `/platform/${key}` },
+    urls: { serviceRoot: '/api/', dataverseTokenUrl: '/token', controlResource: (folder, file) => `/controls/${folder}/${file}`, platformScript: (key) => `/platform/${key}`, iconFonts: '/platform/icons/' },
   };
   const anna = SANDBOX_PERSONAS[0]!;
 

@@ -30,6 +30,8 @@ export interface PreviewUrls {
   dataverseTokenUrl: string;
   controlResource(folder: string, resourcePath: string): string;
   platformScript(key: string): string;
+  /** Where Fluent's icon fonts are served, ending in a slash. */
+  iconFonts: string;
 }
 
 export interface PageModelSources {
@@ -156,7 +158,7 @@ function controlSlot(sources: PageModelSources, layout: FormLayout, cell: Contro
     cssUrls: control.cssPaths.map((cssPath) => urls.controlResource(control.folder, cssPath)),
     platformLibraries: platformLibraryModels(
       declaredLibraries.map((library) => platform.resolve(library.name, library.version)),
-      (key) => urls.platformScript(key),
+      { script: (key) => urls.platformScript(key), iconFonts: urls.iconFonts },
     ),
     properties,
     strings: catalog.strings(control, language),

@@ -37,12 +37,23 @@ describe('platform libraries as the PCF runtime provides them', () => {
     expect(() => createPlatformLibraries('/nonexistent/controls').resolve('React', '16.14.0')).toThrow(/not installed under \/nonexistent\/controls.*npm install/);
   });
 
-  it('orders React before Fluent, whose builds read window.React', () => {
-    const models = platformLibraryModels([platform.resolve('Fluent', '8.121.1'), platform.resolve('React', '16.14.0')], (key) => `/platform/${key}`);
-    expect(models.map((model) => [model.name, model.alias, model.scripts])).toEqual([
-      ['React', 'Reactv16', ['/platform/react-16.14.0.js', '/platform/react-dom-16.14.0.js']],
-      ['Fluent', 'FluentUIReactv81211', ['/platform/fluent_8_121_1.js']],
+  it('orders React before Fluent, whose builds read window.React, and tells Fluent where its icon fonts are', () => {
+    const models = platformLibraryModels([platform.resolve('Fluent', '8.121.1'), platform.resolve('React', '16.14.0')], { script: (key) => `/platform/${key}`, iconFonts: '/platform/icons/' });
+    expect(models.map((model) => [model.name, model.alias, model.scripts, model.iconBaseUrl])).toEqual([
+      ['React', 'Reactv16', ['/platform/react-16.14.0.js', '/platform/react-dom-16.14.0.js'], undefined],
+      ['Fluent', 'FluentUIReactv81211', ['/platform/fluent_8_121_1.js'], '/platform/icons/'],
     ]);
+  });
+
+  it("serves every icon font Fluent's platform builds load, and nothing else under that name", () => {
+    for (const version of ['8.121.1', '8.29.0']) {
+      const build = readFileSync(platform.resolve('Fluent', version).scripts[0]!.file, 'utf8');
+      const fonts = [...new Set(build.match(/fabric-icons(-\d+)?-[0-9a-f]{8}\.woff/g))];
+      expect(fonts.length, `Fluent ${version}`).toBeGreaterThan(10);
+      for (const font of fonts) expect(platform.iconFont(font), `${font} of Fluent ${version}`).toSatisfy((file?: string) => file !== undefined && existsSync(file));
+    }
+    expect(platform.iconFont('../package.json')).toBeUndefined();
+    expect(platform.iconFont('fabric-icons-00000000.woff')).toBeUndefined();
   });
 
   it('compares versions as numbers, short versions padded with zeros', () => {

@@ -5,7 +5,10 @@
  * PlatformLibraryVersions.json (the table `pcf-scripts build` used to name the externals); the
  * files come from the controls' node_modules: React and ReactDOM's UMD builds (React under
  * Reactv16, as Microsoft's harness aliases it) and Fluent's platform builds that pcf-start ships
- * (lib/fluent_8_121_1.js defines FluentUIReactv81211 itself).
+ * (lib/fluent_8_121_1.js defines FluentUIReactv81211 itself). A Fluent build registers Fluent's
+ * icons when it loads, with their fonts from Microsoft's CDN unless window.FabricConfig names
+ * another place; the preview serves them from @fluentui/font-icons-mdl2, which ships the same
+ * files, so icons show on a machine without internet access too.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,6 +36,8 @@ export interface ResolvedLibrary {
   alias: string;
   definesGlobal?: string;
   scripts: PlatformScript[];
+  /** Whether the library loads Fluent's icon fonts (from iconFont). */
+  iconFonts?: true;
 }
 
 export interface PlatformLibraries {
@@ -40,7 +45,11 @@ export interface PlatformLibraries {
   resolve(name: string, version: string): ResolvedLibrary;
   /** A served script by key, or undefined for any other name. */
   script(key: string): PlatformScript | undefined;
+  /** The file of one of Fluent's icon fonts by its name (fabric-icons-….woff), or undefined for any other name. */
+  iconFont(name: string): string | undefined;
 }
+
+const ICON_FONT = /^fabric-icons(-\d+)?-[0-9a-f]{8}\.woff$/;
 
 export class PlatformLibraryError extends Error {
   override readonly name = 'PlatformLibraryError';
@@ -116,8 +125,25 @@ export function createPlatformLibraries(packageDir: string): PlatformLibraries {
     const platform = supported('fluent', version);
     if (platform.staticFileTag === '') throw new PlatformLibraryError(`pcf-scripts names no build of Fluent ${platform.platformVersion}.`);
     const file = path.join(path.dirname(locate('pcf-start/package.json', "pcf-start's platform builds of Fluent")), 'lib', `${platform.staticFileTag}.js`);
-    return { name: 'Fluent', alias: platform.libAlias, scripts: [served(`${platform.staticFileTag}.js`, file)] };
+    return { name: 'Fluent', alias: platform.libAlias, scripts: [served(`${platform.staticFileTag}.js`, file)], iconFonts: true };
   }
+
+  /** Where @fluentui/font-icons-mdl2 keeps its fonts; undefined when it is not installed. */
+  function findIconFontsDir(): string | undefined {
+    let entry: string;
+    try {
+      // Found from Fluent's own package, whose dependency it is, wherever npm put it.
+      entry = createRequire(locate('@fluentui/react/package.json', 'Fluent')).resolve('@fluentui/font-icons-mdl2');
+    } catch {
+      return undefined;
+    }
+    // The package exports only its entry point: its folder is the nearest above it with a package.json.
+    for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'fonts');
+    }
+    return undefined;
+  }
+  let iconFontsDir: string | undefined | null = null;
 
   return {
     resolve(name, version) {
@@ -131,17 +157,24 @@ export function createPlatformLibraries(packageDir: string): PlatformLibraries {
       }
     },
     script: (key) => scripts.get(key),
+    iconFont: (name) => {
+      if (!ICON_FONT.test(name)) return undefined;
+      if (iconFontsDir === null) iconFontsDir = findIconFontsDir();
+      const file = iconFontsDir && path.join(iconFontsDir, name);
+      return file && existsSync(file) ? file : undefined;
+    },
   };
 }
 
 /** The libraries of a control in load order (React first: Fluent's builds read window.React and window.ReactDOM). */
-export function platformLibraryModels(resolved: ResolvedLibrary[], scriptUrl: (key: string) => string): PlatformLibraryModel[] {
+export function platformLibraryModels(resolved: ResolvedLibrary[], urls: { script(key: string): string; iconFonts: string }): PlatformLibraryModel[] {
   return [...resolved]
     .sort((a, b) => Number(b.name === 'React') - Number(a.name === 'React'))
     .map((library) => ({
       name: library.name,
       alias: library.alias,
       ...(library.definesGlobal !== undefined ? { definesGlobal: library.definesGlobal } : {}),
-      scripts: library.scripts.map((script) => scriptUrl(script.key)),
+      scripts: library.scripts.map((script) => urls.script(script.key)),
+      ...(library.iconFonts ? { iconBaseUrl: urls.iconFonts } : {}),
     }));
 }

@@ -144,6 +144,7 @@ export function createFormPreview(options: FormPreviewOptions): FormPreview {
       dataverseTokenUrl: `${PREVIEW_PATH}/token?resource=dataverse`,
       controlResource: (folder, resourcePath) => `${PREVIEW_PATH}/controls/${encodeURIComponent(folder)}/${resourcePath.split('/').map(encodeURIComponent).join('/')}`,
       platformScript: (key) => `${PREVIEW_PATH}/platform/${encodeURIComponent(key)}`,
+      iconFonts: `${PREVIEW_PATH}/platform/icons/`,
     },
   };
 
@@ -248,6 +249,13 @@ export function createFormPreview(options: FormPreviewOptions): FormPreview {
     const script = platform.script(String(req.params.key));
     if (!script) return sendError(res, 404, 'PREVIEW_NOT_FOUND', `No control on the preview's forms declares a platform library served as ${String(req.params.key)}; open a form first.`);
     res.sendFile(script.file, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=3600' } }, (error) => error && next(error));
+  });
+
+  router.get(`${PREVIEW_PATH}/platform/icons/:name`, (req, res, next) => {
+    const file = platform.iconFont(String(req.params.name));
+    if (!file) return sendError(res, 404, 'PREVIEW_NOT_FOUND', `Fluent has no icon font ${String(req.params.name)}.`);
+    // The names carry the font's hash: a file never changes under its name.
+    res.sendFile(file, { headers: { 'Content-Type': 'font/woff', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400, immutable' } }, (error) => error && next(error));
   });
 
   router.get(`${PREVIEW_PATH}/controls/:folder/*resource`, (req, res, next) => {

@@ -13,7 +13,7 @@ interface ComponentFrameworkGlobal {
   registerControl(name: string, control: ControlClass): void;
 }
 
-type Globals = Window & Record<string, unknown> & { ComponentFramework?: ComponentFrameworkGlobal };
+type Globals = Window & Record<string, unknown> & { ComponentFramework?: ComponentFrameworkGlobal; FabricConfig?: Record<string, unknown> };
 
 const globals = window as unknown as Globals;
 const registered = new Map<string, ControlClass>();
@@ -53,6 +53,8 @@ function loadStylesheet(url: string): void {
 }
 
 async function loadPlatformLibrary(library: PlatformLibraryModel): Promise<void> {
+  // Read by Fluent's build as it loads, when it registers its icons.
+  if (library.iconBaseUrl !== undefined) globals.FabricConfig = { ...globals.FabricConfig, iconBaseUrl: new URL(library.iconBaseUrl, location.href).href };
   for (const script of library.scripts) await loadScript(script);
   if (library.definesGlobal !== undefined && globals[library.alias] === undefined) globals[library.alias] = globals[library.definesGlobal];
   if (globals[library.alias] === undefined) throw new Error(`The ${library.name} platform library did not define ${library.alias}, which the control's bundle reads.`);

@@ -75,6 +75,8 @@ export interface PlatformLibraryModel {
   definesGlobal?: string;
   /** Scripts to load in order. */
   scripts: string[];
+  /** Where the library's icon fonts are (window.FabricConfig.iconBaseUrl), ending in a slash. */
+  iconBaseUrl?: string;
 }
 
 export interface ControlSlotModel {
