@@ -88,7 +88,7 @@ async function startHarness(control: string): Promise<{ stop: () => Promise<void
   return { stop, output: () => output };
 }
 
-/** The harness page, with React from node_modules for unpkg and the form's record given to the control. */
+/** The harness page, with React and Fluent's icon fonts from node_modules for the CDNs, and the form's record given to the control. */
 async function openHarness(browser: Browser, table: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
@@ -97,6 +97,10 @@ async function openHarness(browser: Browser, table: string): Promise<{ page: Pag
     const file = route.request().url().includes('react-dom') ? 'react-dom/umd/react-dom.development.js' : 'react/umd/react.development.js';
     return route.fulfill({ contentType: 'application/javascript', body: readFileSync(path.join(repoRoot, 'node_modules', file), 'utf8') });
   });
+  // Fluent's platform build loads its icon fonts from Microsoft's CDN: the same files, from node_modules.
+  await page.route(/^https:\/\/res(-1)?\.cdn\.office\.net\/.*\/fabric-icons[-0-9a-f]*\.woff$/, (route) =>
+    route.fulfill({ contentType: 'font/woff', body: readFileSync(path.join(repoRoot, 'node_modules/@fluentui/font-icons-mdl2/fonts', path.basename(new URL(route.request().url()).pathname))) }),
+  );
   // Runs in the page before the bundle registers the control: a subclass that finds the record in
   // context.mode.contextInfo, as on a saved form. Everything else is the harness's own context.
   const record = { entityTypeName: table, entityId: RECORD_ID };
