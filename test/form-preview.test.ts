@@ -162,6 +162,12 @@ describe('the form preview', () => {
     expect(shownDe).toContain(fill(german.customer!, account.customerNumber));
     expect(shownDe).toMatch(new RegExp(`${prefixOf(german.asOf!)}\\d{2}\\.\\d{2}\\.\\d{4}`));
     expect(shownDe).toContain(`${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }).format(order!.netValue)} €`);
+    // SAP's payment terms text in German where SAP has one (T052U), as the control asks in the user's language.
+    const creditDe = page.locator('#control-SapCredit');
+    await expect.poll(async () => /\(([0-9A-Z]{4})\)/.exec((await creditDe.textContent()) ?? '')?.[1], { timeout: 20_000 }).toBeDefined();
+    const termsKey = /\(([0-9A-Z]{4})\)/.exec((await creditDe.textContent())!)![1]!;
+    const termsText = (db.table('T052U').get({ SPRAS: 'D', ZTERM: termsKey, ZTAGG: '00' }) ?? db.table('T052U').get({ SPRAS: 'E', ZTERM: termsKey, ZTAGG: '00' }))!.TEXT1;
+    expect(await creditDe.textContent()).toContain(`${String(termsText)} (${termsKey})`);
     await page.screenshot({ path: `${SCREENSHOTS}account-sap-de.png`, fullPage: true, animations: 'disabled' });
     await page.context().close();
   });

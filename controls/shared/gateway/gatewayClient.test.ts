@@ -41,6 +41,14 @@ describe('gateway client', () => {
     expect(init!.credentials).toBe('omit');
   });
 
+  it("asks for the user's language, when it knows it, so SAP's texts come in it", async () => {
+    const fetchImpl = vi.fn<typeof fetch>(() => Promise.resolve(jsonResponse(200, { creditLimit: 1 })));
+    await client(fetchImpl, { language: 'de-DE' }).credit(ACCOUNT);
+    await client(fetchImpl).credit(ACCOUNT);
+    expect(new Headers(fetchImpl.mock.calls[0]![1]!.headers).get('Accept-Language')).toBe('de-DE');
+    expect(new Headers(fetchImpl.mock.calls[1]![1]!.headers).has('Accept-Language')).toBe(false);
+  });
+
   it('posts JSON bodies to the quote routes', async () => {
     const fetchImpl = vi.fn<typeof fetch>(() => Promise.resolve(jsonResponse(200, { documentNumber: '0000012345' })));
     const gateway = client(fetchImpl);

@@ -32,6 +32,8 @@ export interface GatewayConnection {
 
 export interface GatewayClientOptions {
   connect: () => Promise<GatewayConnection>;
+  /** The user's language (a BCP 47 tag, e.g. de-DE): SAP's texts come in it where SAP has them. */
+  language?: string;
   fetch?: typeof fetch;
   newCorrelationId?: () => string;
   /** Wait before the one retry of a read (milliseconds), unless the gateway said Retry-After. */
@@ -93,6 +95,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
           method: request.method,
           headers: {
             Accept: 'application/json',
+            ...(options.language === undefined ? {} : { 'Accept-Language': options.language }),
             Authorization: `Bearer ${token}`,
             'X-Correlation-Id': correlationId,
             ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -673,7 +673,10 @@ export interface operations {
     getAccountCredit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's texts come in the first SAP has, else in the gateway's panels.language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description Dataverse account id */
                 accountid: string;

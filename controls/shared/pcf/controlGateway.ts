@@ -9,6 +9,7 @@ import { createSandboxTokenSource } from '../auth/sandboxTokenSource';
 import type { TokenSource } from '../auth/tokenSource';
 import { loadGatewaySettings, type GatewaySettings } from '../config/environmentVariables';
 import { createGatewayClient, type GatewayClient } from '../gateway/gatewayClient';
+import { localeOf } from './userLocale';
 
 /** The MSAL redirect bridge page: an HTML web resource of the ecc365 solution, on the Dynamics 365 origin. */
 // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- Entra ID redirects to this exact registered URL; the browser's cache plays no part.
@@ -20,6 +21,7 @@ export function createControlGateway(context: ComponentFramework.Context<unknown
       const settings = await loadGatewaySettings(context.webAPI);
       return { baseUrl: settings.gatewayUrl, tokens: tokenSourceFor(settings, context.userSettings.userName) };
     },
+    language: localeOf(context.userSettings.languageId),
   });
 }
 

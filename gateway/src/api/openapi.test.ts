@@ -49,7 +49,7 @@ describe('the OpenAPI document', () => {
     expect(orders.parameters.find((p: Json) => p.name === 'top').schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
     expect(orders.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/OrdersPanel' });
     expect(Object.keys(orders.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '429', '500', '502', '503']);
-    expect(byRoute.get('GET /api/v1/accounts/{accountid}/sap/credit')!.parameters.map((p: Json) => String(p.name))).toEqual(['accountid']);
+    expect(byRoute.get('GET /api/v1/accounts/{accountid}/sap/credit')!.parameters.map((p: Json) => String(p.name))).toEqual(['accountid', 'Accept-Language']);
     const submit = byRoute.get('POST /api/v1/quotes/{quoteid}/sap/submit')!;
     expect(submit.requestBody.content['application/json'].schema.properties.as).toMatchObject({ enum: ['quotation', 'order'], default: 'order' });
     expect(submit.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SubmitResult' });

@@ -114,6 +114,15 @@ const ACCOUNT_PANELS: { path: string; id: string; summary: string; answer: z.Zod
   { path: 'credit', id: 'getAccountCredit', summary: "The account's SAP credit situation: limit, exposure, available credit, payment terms, blocks", answer: creditPanelSchema, list: false },
 ];
 
+/** The credit panel's texts (payment terms) come in the first of these languages SAP has, else in panels.language. */
+const ACCEPT_LANGUAGE: Json = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description: "The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's texts come in the first SAP has, else in the gateway's panels.language.",
+  schema: { type: 'string' },
+};
+
 /** Components reachable from `start` through $refs, so the document holds only the contract's schemas. */
 function reachable(all: Record<string, Json>, start: unknown): Record<string, Json> {
   const found = new Map<string, Json>();
@@ -144,7 +153,7 @@ export function openApiDocument(): Json {
         operationId: panel.id,
         summary: panel.summary,
         tag: 'Account panels',
-        params: [...parameters(accountParamsSchema, 'path'), ...(panel.list ? parameters(listQuerySchema, 'query') : [])],
+        params: [...parameters(accountParamsSchema, 'path'), ...(panel.list ? parameters(listQuerySchema, 'query') : [ACCEPT_LANGUAGE])],
         answer: panel.answer,
         errors: [...COMMON_ERRORS, 'Conflict'],
       }),

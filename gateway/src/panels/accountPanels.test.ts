@@ -300,6 +300,22 @@ describe('the credit panel', () => {
     expect(events.filter((event) => event.startsWith('start')).sort()).toEqual(['start BAPI_CREDIT_ACCOUNT_GET_STATUS', 'start RFC_READ_TABLE:KNA1', 'start RFC_READ_TABLE:KNB1']);
   });
 
+  it("gives the payment terms in the rep's language where SAP has them, else in the configured one", async () => {
+    const panels = createAccountPanels(options());
+    const text = (key: string, german: boolean): string => {
+      const terms = PAYMENT_TERMS.find((candidate) => candidate.key === key)!;
+      return (german ? terms.textDe! : terms.text).slice(0, 50);
+    };
+    expect((await panels.credit(linkOf(customer), ['de-DE', 'en'])).paymentTermsText).toBe(text('NT30', true));
+    // French is an SAP language (T002) without payment terms texts here; Klingon is none.
+    expect((await panels.credit(linkOf(customer), ['fr'])).paymentTermsText).toBe(text('NT30', false));
+    expect((await panels.credit(linkOf(customer), ['tlh', 'de'])).paymentTermsText).toBe(text('NT30', true));
+    // Terms without a German text keep their English one.
+    const sixtyDays = scenario.customer({ paymentTerms: 'NT60' });
+    scenario.creditAccount(sixtyDays, { limit: 5_000 });
+    expect((await panels.credit(linkOf(sixtyDays), ['de'])).paymentTermsText).toBe(text('NT60', false));
+  });
+
   it('needs a credit control area from the account or the configuration', async () => {
     const link = linkOf(customer, { creditControlArea: '' });
     await expect(createAccountPanels(options()).credit(link)).rejects.toMatchObject({ code: 'ACCOUNT_NOT_LINKED', message: expect.stringContaining('ecc_creditcontrolarea') });

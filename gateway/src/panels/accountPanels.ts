@@ -12,7 +12,7 @@
 import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
 import { customerNumberIn } from '../sap/alpha.js';
 import { todayIso } from '../sap/operations/documentListQuery.js';
-import { readPaymentTermsTexts } from '../sap/operations/paymentTerms.js';
+import { readLanguageKeys, readPaymentTermsTexts } from '../sap/operations/paymentTerms.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { ACCOUNT_LINK_COLUMNS, type AccountSapLink } from './accountLink.js';
 import { readCreditPanel } from './creditPanel.js';
@@ -30,7 +30,7 @@ export interface AccountPanelsOptions {
   cacheSeconds: number;
   timeoutMs: number;
   customizingCacheSeconds: number;
-  /** SAP language key of texts (payment terms). */
+  /** SAP language key of texts (payment terms) when SAP has none in the rep's language. */
   language: string;
   /** For accounts whose own columns are empty. */
   defaults: { companyCode?: string | undefined; creditControlArea?: string | undefined };
@@ -46,7 +46,8 @@ export interface AccountPanels {
   orders(link: AccountSapLink, query: ListQuery): Promise<OrdersPanel>;
   deliveries(link: AccountSapLink, query: ListQuery): Promise<DeliveriesPanel>;
   invoices(link: AccountSapLink, query: ListQuery): Promise<InvoicesPanel>;
-  credit(link: AccountSapLink): Promise<CreditPanel>;
+  /** `languages`: the rep's languages, best first (BCP 47 tags such as de-DE); SAP's texts come in the first SAP has. */
+  credit(link: AccountSapLink, languages?: readonly string[]): Promise<CreditPanel>;
 }
 
 const SAP_KEY = /^[A-Za-z0-9]{1,10}$/;
@@ -84,6 +85,27 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   const otherPayers = new ReadThroughCache<OtherPayer[]>(longCache);
   const carrierNames = new ReadThroughCache<string>(longCache);
   const paymentTermsTexts = new ReadThroughCache<Map<string, string>>(longCache);
+  const languageKeys = new ReadThroughCache<Map<string, string>>(longCache);
+
+  /** The SAP language key of the first of the rep's languages SAP has (T002), else the configured one. */
+  async function sapLanguageOf(languages: readonly string[]): Promise<string> {
+    if (languages.length === 0) return options.language;
+    // Without T002 (say the RFC user may not read it) texts come in the configured language.
+    const keys = (await languageKeys.get('T002', () => readLanguageKeys(options.sap).catch(() => new Map<string, string>()))).value;
+    for (const language of languages) {
+      const key = keys.get(language);
+      if (key !== undefined) return key;
+    }
+    return options.language;
+  }
+
+  /** Payment terms texts in the language, those SAP lacks there in the configured language. */
+  async function paymentTermsTextsIn(language: string): Promise<Map<string, string>> {
+    const textsIn = async (key: string) => (await paymentTermsTexts.get(key, () => readPaymentTermsTexts(options.sap, key))).value;
+    if (language === options.language) return textsIn(language);
+    const [own, fallback] = await Promise.all([textsIn(language), textsIn(options.language)]);
+    return new Map([...fallback, ...own]);
+  }
 
   /** One panel through its cache: read under the deadline on first use, stamped with when it was read. */
   async function serve<T extends object>(cache: ReadThroughCache<T & { retrievedAt: string }>, panel: string, key: string, read: (sap: RfcSession) => Promise<T>): Promise<T & { retrievedAt: string; fromCache: boolean }> {
@@ -129,13 +151,15 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
         return panel;
       });
     },
-    credit: async (link) => {
+    credit: async (link, languages = []) => {
       const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
       const creditControlArea = linkPart(link, 'creditControlArea', 'SAP credit control area', { value: options.defaults.creditControlArea, setting: 'panels.creditControlArea' });
       const companyCode = (link.companyCode || options.defaults.companyCode) ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
-      const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}`;
+      // ISO 639-1 codes as T002 keeps them: de-DE and de both ask for German.
+      const wanted = [...new Set(languages.map((tag) => tag.split('-')[0]!.toLowerCase()).filter((code) => /^[a-z]{2}$/.test(code)))];
+      const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}|${wanted.join(',')}`;
       // Customizing is shared by every panel: read outside this panel's deadline, so a panel that times out does not cancel it for the others.
-      const texts = async () => (await paymentTermsTexts.get(options.language, () => readPaymentTermsTexts(options.sap, options.language))).value;
+      const texts = async () => paymentTermsTextsIn(await sapLanguageOf(wanted));
       return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, texts));
     },
   };

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { base64url, decodeJwt, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { creditPanelSchema, deliveriesPanelSchema, errorSchema, invoicesPanelSchema, ordersPanelSchema } from '../../model/panelApi.js';
+import { PAYMENT_TERMS } from '../../sandbox/ecc/seed/orgStructure.js';
 import type { ScenarioCustomer, ScenarioOrder } from '../../sandbox/ecc/testing/billingScenario.js';
 import { SANDBOX_TENANT_ID } from '../../sandbox/identities.js';
 import { SANDBOX_GATEWAY_API_ID_URI } from '../../sandbox/idp/index.js';
@@ -58,6 +59,15 @@ describe('the account panel routes', () => {
       expect(credit.status).toBe(200);
       expect(credit.headers.get('cache-control')).toBe('no-store');
       expect(creditPanelSchema.parse(credit.body)).toMatchObject({ customerNumber: alphaOut(customer.customerNumber), creditLimit: 15_000, paymentTerms: 'NT30' });
+    });
+
+    it("gives SAP's texts in the language the rep's control asks for, and says the answer varies by it", async () => {
+      const german = await fx.request('GET', panel(annasAccount, 'credit'), { as: 'anna', headers: { 'Accept-Language': 'de-DE, de;q=0.9, en;q=0.5' } });
+      expect(german.status).toBe(200);
+      expect(german.headers.get('vary')).toMatch(/Accept-Language/i);
+      expect(creditPanelSchema.parse(german.body).paymentTermsText).toBe(PAYMENT_TERMS.find((terms) => terms.key === 'NT30')!.textDe);
+      const english = await fx.request('GET', panel(annasAccount, 'credit'), { as: 'anna' });
+      expect(creditPanelSchema.parse(english.body).paymentTermsText).toBe(PAYMENT_TERMS.find((terms) => terms.key === 'NT30')!.text);
     });
 
     it('lets a manager read it through the business unit, and an organization-wide reader too', async () => {

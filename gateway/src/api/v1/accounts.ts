@@ -63,7 +63,9 @@ export function accountPanelsRouter(options: AccountRoutesOptions): Router {
     const { accountid } = parsed(accountParamsSchema, request.params, 'path');
     parsed(noQuery, request.query, 'query');
     const { account, checkMs } = await accountOf(accountid, response);
-    await answer(response, checkMs, () => options.panels.credit(account));
+    // SAP's texts (payment terms) in the languages the rep's control asks for, best first.
+    response.vary('Accept-Language');
+    await answer(response, checkMs, () => options.panels.credit(account, request.acceptsLanguages()));
   });
   return router;
 }

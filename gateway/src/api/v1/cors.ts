@@ -19,7 +19,7 @@ export function panelApiCors(isAllowed: (origin: string) => boolean): Router {
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && isAllowed(origin)),
       methods: ['GET', 'POST'],
-      allowedHeaders: ['Authorization', 'Content-Type', CORRELATION_HEADER],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', CORRELATION_HEADER],
       exposedHeaders: [CORRELATION_HEADER, 'Retry-After', 'WWW-Authenticate', 'RateLimit', 'RateLimit-Policy'],
       maxAge: PREFLIGHT_MAX_AGE_SECONDS,
     }),

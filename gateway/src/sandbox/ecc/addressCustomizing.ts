@@ -1,6 +1,7 @@
 /**
  * Country and language keys of the simulated ECC, as SAP delivers them in T005 and T002. The seed
- * has no T005/T002 tables, so the customer BAPIs check against these lists. SAP's country keys
+ * has no T005 table, so the customer BAPIs check against these lists; it writes T002 (language
+ * keys with their ISO codes, which clients read) from the list here. SAP's country keys
  * are the ISO 3166-1 alpha-2 codes (T005-INTCA equals T005-LAND1 for every standard country);
  * language keys are one character with an ISO 639-1 code each (T002-LAISO; an excerpt of the
  * languages SAP delivers).
@@ -31,6 +32,9 @@ export const countryOfIso = (iso: string): string | undefined => (COUNTRY_KEYS.h
 export const isoOfCountry = (land1: string): string => (COUNTRY_KEYS.has(land1) ? land1 : '');
 
 export const isLanguageKey = (spras: string): boolean => spras in LANGUAGE_ISO;
+
+/** Every language key with its ISO 639-1 code: T002's rows. */
+export const languageKeys = (): { spras: string; iso: string }[] => Object.entries(LANGUAGE_ISO).map(([spras, iso]) => ({ spras, iso }));
 
 /** The language key of an ISO 639-1 code, or undefined when SAP has no such language. */
 export const languageOfIso = (iso: string): string | undefined => LANGUAGE_KEY.get(iso.toUpperCase());

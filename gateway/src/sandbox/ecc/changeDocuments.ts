@@ -31,7 +31,7 @@ export function writeChangeDocument(
   const items: Row[] = [];
   for (const tableChange of changes) {
     const def = db.table(tableChange.table).def;
-    const tabkey = [def.clientField, ...def.key].map((f) => String(tableChange.after[f] ?? '')).join('');
+    const tabkey = [...(def.clientField ? [def.clientField] : []), ...def.key].map((f) => String(tableChange.after[f] ?? '')).join('');
     const base = { OBJECTCLAS: change.objectClass, OBJECTID: change.objectId, CHANGENR: stamp.changeNumber, TABNAME: def.name, TABKEY: tabkey.slice(0, 70) };
     if (tableChange.kind !== 'U') {
       items.push({ ...base, FNAME: 'KEY', CHNGIND: tableChange.kind, VALUE_NEW: '', VALUE_OLD: '' });

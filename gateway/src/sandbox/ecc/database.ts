@@ -38,7 +38,7 @@ export class Table {
   }
 
   insert(row: Row): Row {
-    const stored: Row = { [this.def.clientField]: SYSTEM_CLIENT, ...row };
+    const stored: Row = this.def.clientField ? { [this.def.clientField]: SYSTEM_CLIENT, ...row } : { ...row };
     const key = this.keyOf(stored);
     if (this.rows.has(key)) throw new Error(`duplicate key ${key.replaceAll(KEY_SEPARATOR, '/')} in ${this.def.name}`);
     this.rows.set(key, stored);

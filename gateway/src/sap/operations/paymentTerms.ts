@@ -1,7 +1,8 @@
 /**
  * Payment terms: a customer's key in a company code (KNB1-ZTERM) and the texts of all payment
- * terms in a language (T052U), read with RFC_READ_TABLE. The texts are customizing, the same for
- * every customer and changed by transport: callers read them once and keep them.
+ * terms in a language (T052U), read with RFC_READ_TABLE; and SAP's language keys (T002), to find
+ * the key of a user's language. Texts and language keys are customizing, the same for every
+ * customer and changed by transport: callers read them once and keep them.
  */
 
 import { z } from 'zod';
@@ -26,6 +27,12 @@ export async function readPaymentTermsKey(session: RfcSession, customerNumber: s
     rowCount: 1,
   });
   return row?.ZTERM ?? '';
+}
+
+/** SAP's language keys (T002-SPRAS) by their ISO 639-1 code (T002-LAISO), in lower case: "de" → "D". */
+export async function readLanguageKeys(session: RfcSession): Promise<Map<string, string>> {
+  const rows = await readTable(session, { table: 'T002', fields: ['SPRAS', 'LAISO'], rowCount: MAX_TEXT_ROWS });
+  return new Map(rows.filter((row) => row.LAISO && row.SPRAS).map((row) => [String(row.LAISO).toLowerCase(), String(row.SPRAS)]));
 }
 
 /** Every payment terms key's text in the language; of terms with day limits (ZTAGG), the first line's. */

@@ -8,15 +8,15 @@
 import { structure, type StructureDef } from './types.js';
 
 export interface TableDef extends StructureDef {
-  /** The client field (MANDT, or MANDANT/CLIENT in a few tables). */
-  clientField: string;
+  /** The client field (MANDT, or MANDANT/CLIENT in a few tables); none for a client-independent table (T002). */
+  clientField: string | undefined;
   key: string[];
   indexes: string[][];
 }
 
 function table(name: string, key: string[], indexes: string[][], specs: string): TableDef {
   const def = structure(name, specs);
-  const clientField = def.fields[0]!.name;
+  const clientField = def.fields[0]!.type === 'CLNT' ? def.fields[0]!.name : undefined;
   for (const field of [...key, ...indexes.flat()]) {
     if (!def.field(field)) throw new Error(`table ${name}: key or index field ${field} is not defined`);
   }
@@ -113,6 +113,7 @@ export const TABLES = {
   T014: table('T014', ['KKBER'], [], `MANDT:CLNT KKBER:CHAR4 WAERS:CUKY KLIMK:CURR15.2`),
   T052: table('T052', ['ZTERM', 'ZTAGG'], [], `MANDT:CLNT ZTERM:CHAR4 ZTAGG:NUMC2 ZDART:CHAR1 ZTAG1:NUMC3 ZPRZ1:DEC5.3
     ZTAG2:NUMC3 ZPRZ2:DEC5.3 ZTAG3:NUMC3`),
+  T002: table('T002', ['SPRAS'], [], `SPRAS:LANG LAISO:CHAR2`),
   T052U: table('T052U', ['SPRAS', 'ZTERM', 'ZTAGG'], [], `MANDT:CLNT SPRAS:LANG ZTERM:CHAR4 ZTAGG:NUMC2 TEXT1:CHAR50`),
   TVKO: table('TVKO', ['VKORG'], [], `MANDT:CLNT VKORG:CHAR4 WAERS:CUKY BUKRS:CHAR4`),
   TVKOT: table('TVKOT', ['SPRAS', 'VKORG'], [], `MANDT:CLNT SPRAS:LANG VKORG:CHAR4 VTEXT:CHAR20`),

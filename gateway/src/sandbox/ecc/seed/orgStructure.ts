@@ -5,6 +5,7 @@
  * range intervals documents and master data are numbered from.
  */
 
+import { languageKeys } from '../addressCustomizing.js';
 import { insertAll, pad, type SeedContext } from './context.js';
 
 export interface SalesOrganization {
@@ -33,11 +34,12 @@ export const SALES_AREAS: [string, string, string][] = [
 ];
 
 /** Payment terms: key, net days, cash discounts [days, percent], English text. */
-export const PAYMENT_TERMS: { key: string; netDays: number; discounts: [number, number][]; text: string }[] = [
-  { key: '0001', netDays: 0, discounts: [], text: 'Payable immediately Due net' },
-  { key: '0002', netDays: 30, discounts: [[14, 2]], text: 'Within 14 days 2 % cash discount, within 30 days due net' },
-  { key: '0003', netDays: 30, discounts: [[14, 3], [20, 2]], text: 'Within 14 days 3 % cash discount, within 20 days 2 %, within 30 days due net' },
-  { key: 'NT30', netDays: 30, discounts: [], text: 'Within 30 days due net' },
+/** Payment terms with their texts in English and German (T052U; NT60 has no German text, as translations are often incomplete). */
+export const PAYMENT_TERMS: { key: string; netDays: number; discounts: [number, number][]; text: string; textDe?: string }[] = [
+  { key: '0001', netDays: 0, discounts: [], text: 'Payable immediately Due net', textDe: 'Sofort zahlbar ohne Abzug' },
+  { key: '0002', netDays: 30, discounts: [[14, 2]], text: 'Within 14 days 2 % cash discount, within 30 days due net', textDe: 'Bis 14 Tage 2 % Skonto, bis 30 Tage netto' },
+  { key: '0003', netDays: 30, discounts: [[14, 3], [20, 2]], text: 'Within 14 days 3 % cash discount, within 20 days 2 %, within 30 days due net', textDe: 'Bis 14 Tage 3 %, bis 20 Tage 2 %, 30 Tage netto' },
+  { key: 'NT30', netDays: 30, discounts: [], text: 'Within 30 days due net', textDe: 'Bis 30 Tage netto' },
   { key: 'NT60', netDays: 60, discounts: [], text: 'Within 60 days due net' },
 ];
 
@@ -126,7 +128,9 @@ export function seedOrgStructure({ db, today }: SeedContext): void {
       ZTAG3: pad(second ? terms.netDays : 0, 3),
     });
     db.table('T052U').insert({ SPRAS: 'E', ZTERM: terms.key, ZTAGG: '00', TEXT1: terms.text });
+    if (terms.textDe) db.table('T052U').insert({ SPRAS: 'D', ZTERM: terms.key, ZTAGG: '00', TEXT1: terms.textDe });
   }
+  insertAll(db, 'T002', languageKeys().map(({ spras, iso }) => ({ SPRAS: spras, LAISO: iso })));
   // Exchange rates, type M; GDATU is the inverted date (99999999 - YYYYMMDD) SAP sorts by.
   const validFrom = `${today.getUTCFullYear()}0101`;
   const inverted = String(99999999 - Number(validFrom));
