@@ -140,6 +140,9 @@ describe('the form preview', () => {
     await expect.poll(iconFontLoaded, { timeout: 10_000 }).toBe(true);
     const newestOrder = newest(db.table('VBAK').select({ KUNNR: kunnr }, (row) => row.VBTYP === 'C'), 'AUDAT');
     expect(shown).toContain(newestOrder);
+    // The document types by SAP's name for them in the user's language (TVAKT).
+    const typeName = (spras: string): string => String(db.table('TVAKT').get({ SPRAS: spras, AUART: 'TA' })!.BEZEI);
+    expect(shown).toContain(typeName('E'));
     await page.screenshot({ path: `${SCREENSHOTS}account-sap-en.png`, fullPage: true, animations: 'disabled' });
 
     // A change on the form reaches the control bound to the column (updateView), before it is saved.
@@ -162,6 +165,7 @@ describe('the form preview', () => {
     expect(shownDe).toContain(fill(german.customer!, account.customerNumber));
     expect(shownDe).toMatch(new RegExp(`${prefixOf(german.asOf!)}\\d{2}\\.\\d{2}\\.\\d{4}`));
     expect(shownDe).toContain(`${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }).format(order!.netValue)} €`);
+    expect(shownDe).toContain(typeName('D'));
     // SAP's payment terms text in German where SAP has one (T052U), as the control asks in the user's language.
     const creditDe = page.locator('#control-SapCredit');
     await expect.poll(async () => /\(([0-9A-Z]{4})\)/.exec((await creditDe.textContent()) ?? '')?.[1], { timeout: 20_000 }).toBeDefined();

@@ -44,7 +44,10 @@ const ORDERS = [
     deliveryBlock: '01',
     lines: [orderLine({ itemNumber: 10, materialNumber: 'VALVE-20', description: 'Ball valve DN20', quantity: 12.5, unit: 'KG', netValue: 980.5 })],
   }),
-  salesOrder({ documentNumber: '0000011990', documentDate: '2026-06-30', netValue: 15000, customerReference: 'FRAME-2026', status: { overall: 'complete', delivery: 'complete', billing: 'complete', creditBlocked: false } }),
+  salesOrder({
+    documentNumber: '0000011990', documentType: 'ZRAH', documentTypeName: '', documentDate: '2026-06-30', netValue: 15000, customerReference: 'FRAME-2026',
+    status: { overall: 'complete', delivery: 'complete', billing: 'complete', creditBlocked: false },
+  }),
 ];
 
 describe('OrdersView', () => {
@@ -85,6 +88,9 @@ describe('OrdersView', () => {
     expect(firstCells(grid)).toEqual(['0000012002', '0000012001', '0000011990']);
     expect(within(grid).getByText('€980.50')).toBeTruthy();
     expect(within(grid).getByText('In progress · Credit block · Delivery block 01')).toBeTruthy();
+    // SAP's name of the document type, or its key when SAP gives no name.
+    expect(within(grid).getAllByText('Standard Order')).toHaveLength(2);
+    expect(within(grid).getByText('ZRAH')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'SAP sales orders' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'SAP sales orders' })).toBeTruthy();
   });

@@ -24,6 +24,8 @@ export function OrdersView(props: OrdersViewProps): React.ReactElement {
 
 const ordersOf = (answer: OrdersPanel): SalesOrder[] => answer.orders;
 const orderKey = (order: SalesOrder): string => order.documentNumber;
+/** SAP's name of the document type where it gives one (Standard Order), else its key (TA). */
+const typeOf = (order: SalesOrder): string => order.documentTypeName || order.documentType;
 
 function OrdersPanelBody(props: OrdersViewProps & { accountId: string }): React.ReactElement {
   const { gateway, strings, formatter } = props;
@@ -55,7 +57,7 @@ function orderColumns(strings: OrdersStrings, formatter: Formatter): TableColumn
   const status = (value: SalesOrder['status']['overall']) => processingStatusText(value, strings);
   return [
     { key: 'order', name: strings.columnOrder, minWidth: 80, maxWidth: 110, sortValue: (order) => order.documentNumber, render: (order) => order.documentNumber },
-    { key: 'type', name: strings.columnType, minWidth: 40, maxWidth: 60, sortValue: (order) => order.documentType, render: (order) => order.documentType },
+    { key: 'type', name: strings.columnType, minWidth: 60, maxWidth: 120, sortValue: typeOf, render: typeOf },
     { key: 'date', name: strings.columnDate, minWidth: 80, maxWidth: 110, sortValue: (order) => order.documentDate, render: (order) => formatter.date(order.documentDate) },
     { key: 'reference', name: strings.columnCustomerReference, minWidth: 100, sortValue: (order) => order.customerReference, render: (order) => order.customerReference },
     {

@@ -31,6 +31,7 @@ export function orderTexts(order: SalesOrder): string[] {
   return [
     order.documentNumber,
     order.documentType,
+    order.documentTypeName,
     order.customerReference,
     ...order.lines.flatMap((line) => [line.materialNumber, line.description]),
   ];

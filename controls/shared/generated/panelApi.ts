@@ -346,7 +346,10 @@ export interface components {
         };
         SalesOrder: {
             documentNumber: string;
+            /** @description SAP's key of the sales document type, e.g. TA */
             documentType: string;
+            /** @description The document type's name in the rep's language where SAP has one (else the gateway's panels.language); empty when SAP has none */
+            documentTypeName: string;
             documentDate: string | "";
             /** @description The customer's purchase order number */
             customerReference: string;
@@ -559,7 +562,10 @@ export interface operations {
                 /** @description Most documents returned, newest first */
                 top?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's names of things come in the first SAP has, else in the gateway's panels.language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description Dataverse account id */
                 accountid: string;
@@ -674,7 +680,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's texts come in the first SAP has, else in the gateway's panels.language. */
+                /** @description The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's names of things come in the first SAP has, else in the gateway's panels.language. */
                 "Accept-Language"?: string;
             };
             path: {

@@ -40,6 +40,7 @@ export function salesOrder(overrides: Partial<SalesOrder> = {}): SalesOrder {
   return {
     documentNumber: '0000012001',
     documentType: 'TA',
+    documentTypeName: 'Standard Order',
     documentDate: '2026-11-02',
     customerReference: 'PO-4711',
     requestedDeliveryDate: '2026-12-15',

@@ -45,7 +45,7 @@ describe('the OpenAPI document', () => {
     );
     const byRoute = new Map(operations);
     const orders = byRoute.get('GET /api/v1/accounts/{accountid}/sap/orders')!;
-    expect(orders.parameters.map((p: Json) => `${p.in}:${p.name}${p.required ? '!' : ''}`)).toEqual(['path:accountid!', 'query:from', 'query:to', 'query:status', 'query:top']);
+    expect(orders.parameters.map((p: Json) => `${p.in}:${p.name}${p.required ? '!' : ''}`)).toEqual(['path:accountid!', 'query:from', 'query:to', 'query:status', 'query:top', 'header:Accept-Language']);
     expect(orders.parameters.find((p: Json) => p.name === 'top').schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
     expect(orders.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/OrdersPanel' });
     expect(Object.keys(orders.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '429', '500', '502', '503']);

@@ -107,19 +107,20 @@ function operation(op: Operation): Json {
   };
 }
 
-const ACCOUNT_PANELS: { path: string; id: string; summary: string; answer: z.ZodType; list: boolean }[] = [
-  { path: 'orders', id: 'getAccountOrders', summary: "The account's SAP sales orders with lines and overall, delivery and billing status", answer: ordersPanelSchema, list: true },
-  { path: 'deliveries', id: 'getAccountDeliveries', summary: "The account's SAP deliveries with shipment progress, carrier and tracking reference", answer: deliveriesPanelSchema, list: true },
-  { path: 'invoices', id: 'getAccountInvoices', summary: "The account's SAP invoices with payment status and open balance, and its open items", answer: invoicesPanelSchema, list: true },
-  { path: 'credit', id: 'getAccountCredit', summary: "The account's SAP credit situation: limit, exposure, available credit, payment terms, blocks", answer: creditPanelSchema, list: false },
+/** `texts`: the panel shows SAP's names of things, in the language Accept-Language asks for. */
+const ACCOUNT_PANELS: { path: string; id: string; summary: string; answer: z.ZodType; list: boolean; texts: boolean }[] = [
+  { path: 'orders', id: 'getAccountOrders', summary: "The account's SAP sales orders with lines and overall, delivery and billing status", answer: ordersPanelSchema, list: true, texts: true },
+  { path: 'deliveries', id: 'getAccountDeliveries', summary: "The account's SAP deliveries with shipment progress, carrier and tracking reference", answer: deliveriesPanelSchema, list: true, texts: false },
+  { path: 'invoices', id: 'getAccountInvoices', summary: "The account's SAP invoices with payment status and open balance, and its open items", answer: invoicesPanelSchema, list: true, texts: false },
+  { path: 'credit', id: 'getAccountCredit', summary: "The account's SAP credit situation: limit, exposure, available credit, payment terms, blocks", answer: creditPanelSchema, list: false, texts: true },
 ];
 
-/** The credit panel's texts (payment terms) come in the first of these languages SAP has, else in panels.language. */
+/** SAP's names in a panel (payment terms, document types) come in the first of these languages SAP has, else in panels.language. */
 const ACCEPT_LANGUAGE: Json = {
   name: 'Accept-Language',
   in: 'header',
   required: false,
-  description: "The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's texts come in the first SAP has, else in the gateway's panels.language.",
+  description: "The user's languages, best first (e.g. de-DE, de;q=0.9): SAP's names of things come in the first SAP has, else in the gateway's panels.language.",
   schema: { type: 'string' },
 };
 
@@ -153,7 +154,7 @@ export function openApiDocument(): Json {
         operationId: panel.id,
         summary: panel.summary,
         tag: 'Account panels',
-        params: [...parameters(accountParamsSchema, 'path'), ...(panel.list ? parameters(listQuerySchema, 'query') : [ACCEPT_LANGUAGE])],
+        params: [...parameters(accountParamsSchema, 'path'), ...(panel.list ? parameters(listQuerySchema, 'query') : []), ...(panel.texts ? [ACCEPT_LANGUAGE] : [])],
         answer: panel.answer,
         errors: [...COMMON_ERRORS, 'Conflict'],
       }),

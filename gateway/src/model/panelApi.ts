@@ -64,7 +64,8 @@ export const orderLineSchema = z.object({
 export const orderSchema = z
   .object({
     documentNumber: z.string(),
-    documentType: z.string(),
+    documentType: z.string().describe("SAP's key of the sales document type, e.g. TA"),
+    documentTypeName: z.string().describe("The document type's name in the rep's language where SAP has one (else the gateway's panels.language); empty when SAP has none"),
     documentDate: isoDate,
     customerReference: z.string().describe('The customer\'s purchase order number'),
     requestedDeliveryDate: isoDate,

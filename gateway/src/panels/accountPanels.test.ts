@@ -131,7 +131,10 @@ describe('the orders panel', () => {
     const panels = createAccountPanels(options({ sap: session }));
     const link = linkOf(customer);
     await panels.orders(link, query({ from: '2026-01-01' }));
-    expect(events).toEqual(['start BAPI_SALESORDER_GETLIST', 'end BAPI_SALESORDER_GETLIST', 'start BAPISDORDER_GETDETAILEDLIST', 'end BAPISDORDER_GETDETAILEDLIST']);
+    // The document types' names are customizing: read alongside the first view only (the views below make no such call).
+    const names = (event: string): boolean => event.endsWith(':TVAKT');
+    expect(events.filter(names)).toEqual(['start RFC_READ_TABLE:TVAKT', 'end RFC_READ_TABLE:TVAKT']);
+    expect(events.filter((event) => !names(event))).toEqual(['start BAPI_SALESORDER_GETLIST', 'end BAPI_SALESORDER_GETLIST', 'start BAPISDORDER_GETDETAILEDLIST', 'end BAPISDORDER_GETDETAILEDLIST']);
 
     events.length = 0;
     clock += 61_000;
@@ -148,6 +151,19 @@ describe('the orders panel', () => {
     expect(events.filter((event) => event.startsWith('start'))).toEqual(['start BAPI_SALESORDER_GETLIST', 'start BAPISDORDER_GETDETAILEDLIST', 'start BAPISDORDER_GETDETAILEDLIST']);
     await panels.orders(link, query({ from: '2026-01-01' }));
     expect(events.filter((event) => event.startsWith('start'))).toHaveLength(3);
+  });
+
+  it("names the document types in the rep's language, and shows the orders without names when SAP gives none", async () => {
+    const panels = createAccountPanels(options());
+    const typeNames = async (languages?: string[]) => (await panels.orders(linkOf(customer), query({ from: '2026-01-01' }), languages)).orders.map((order) => order.documentTypeName);
+    expect(new Set(await typeNames())).toEqual(new Set(['Standard Order']));
+    expect(new Set(await typeNames(['de-DE']))).toEqual(new Set(['Terminauftrag']));
+    const withoutNames: RfcSession = {
+      call: (functionModule, parameters, callOptions) =>
+        parameters.QUERY_TABLE === 'TVAKT' ? Promise.reject(new Error('no authorization for TVAKT')) : client.call(functionModule, parameters, callOptions),
+    };
+    const unnamed = await createAccountPanels(options({ sap: withoutNames })).orders(linkOf(customer), query({ from: '2026-01-01' }));
+    expect(unnamed.orders.map((order) => [order.documentType, order.documentTypeName])).toEqual(unnamed.orders.map(() => ['TA', '']));
   });
 
   it("needs the account's sales organization", async () => {
@@ -343,7 +359,8 @@ describe('caching, coalescing and the deadline', () => {
     const single = totalCalls();
     await createAccountPanels(options()).orders(linkOf(customer), query({ from: '2026-02-01' }));
     const perRead = totalCalls() - single;
-    expect(perRead).toBe(2);
+    // The list, the details, and (once per language) the document types' names.
+    expect(perRead).toBe(3);
 
     const panels = createAccountPanels(options());
     const before = totalCalls();

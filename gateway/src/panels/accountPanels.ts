@@ -3,7 +3,8 @@
  * the orders, deliveries, invoices and credit panels, each from SAP through a short-lived cache
  * per SAP customer, panel and query (a second view within `cacheSeconds` makes no SAP call),
  * with identical concurrent requests sharing one read, and each panel's reads bounded by
- * `timeoutMs`. Customizing (payment terms texts), carrier names, the documents each panel
+ * `timeoutMs`. Customizing (payment terms and document type names, in the rep's language where
+ * SAP has it), carrier names, the documents each panel
  * showed last (so their status is read alongside the next list, see listedDocuments.ts) and the
  * other payers of a customer's invoices (read alongside likewise) are kept longer
  * (`customizingCacheSeconds`).
@@ -12,7 +13,8 @@
 import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
 import { customerNumberIn } from '../sap/alpha.js';
 import { todayIso } from '../sap/operations/documentListQuery.js';
-import { readLanguageKeys, readPaymentTermsTexts } from '../sap/operations/paymentTerms.js';
+import { readLanguageKeys, readSalesDocumentTypeTexts } from '../sap/operations/customizingTexts.js';
+import { readPaymentTermsTexts } from '../sap/operations/paymentTerms.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { ACCOUNT_LINK_COLUMNS, type AccountSapLink } from './accountLink.js';
 import { readCreditPanel } from './creditPanel.js';
@@ -43,7 +45,8 @@ export interface AccountPanelsOptions {
 }
 
 export interface AccountPanels {
-  orders(link: AccountSapLink, query: ListQuery): Promise<OrdersPanel>;
+  /** `languages` as for credit: the document types' names come in the first SAP has. */
+  orders(link: AccountSapLink, query: ListQuery, languages?: readonly string[]): Promise<OrdersPanel>;
   deliveries(link: AccountSapLink, query: ListQuery): Promise<DeliveriesPanel>;
   invoices(link: AccountSapLink, query: ListQuery): Promise<InvoicesPanel>;
   /** `languages`: the rep's languages, best first (BCP 47 tags such as de-DE); SAP's texts come in the first SAP has. */
@@ -85,13 +88,19 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   const otherPayers = new ReadThroughCache<OtherPayer[]>(longCache);
   const carrierNames = new ReadThroughCache<string>(longCache);
   const paymentTermsTexts = new ReadThroughCache<Map<string, string>>(longCache);
+  const documentTypeTexts = new ReadThroughCache<Map<string, string>>(longCache);
   const languageKeys = new ReadThroughCache<Map<string, string>>(longCache);
 
   /** The SAP language key of the first of the rep's languages SAP has (T002), else the configured one. */
-  async function sapLanguageOf(languages: readonly string[]): Promise<string> {
+  async function sapLanguageOf(sap: RfcSession, languages: readonly string[]): Promise<string> {
     if (languages.length === 0) return options.language;
-    // Without T002 (say the RFC user may not read it) texts come in the configured language.
-    const keys = (await languageKeys.get('T002', () => readLanguageKeys(options.sap).catch(() => new Map<string, string>()))).value;
+    let keys: Map<string, string>;
+    try {
+      keys = (await languageKeys.get('T002', () => readLanguageKeys(sap))).value;
+    } catch {
+      // Without T002 this time (SAP slow, or the RFC user may not read it) texts come in the configured language.
+      return options.language;
+    }
     for (const language of languages) {
       const key = keys.get(language);
       if (key !== undefined) return key;
@@ -99,13 +108,32 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
     return options.language;
   }
 
-  /** Payment terms texts in the language, those SAP lacks there in the configured language. */
-  async function paymentTermsTextsIn(language: string): Promise<Map<string, string>> {
-    const textsIn = async (key: string) => (await paymentTermsTexts.get(key, () => readPaymentTermsTexts(options.sap, key))).value;
-    if (language === options.language) return textsIn(language);
-    const [own, fallback] = await Promise.all([textsIn(language), textsIn(options.language)]);
-    return new Map([...fallback, ...own]);
+  /**
+   * Customizing texts (payment terms, document types) in the first of the rep's languages SAP has,
+   * those SAP lacks there in the configured language, read through the panel's session: SAP being
+   * slow to give them must not hold up a panel's next view. Texts are a nicety: when SAP does not
+   * give them (slow, or the RFC user may not read the table) the panel shows the keys.
+   */
+  async function customizingTexts(
+    sap: RfcSession,
+    cache: ReadThroughCache<Map<string, string>>,
+    read: (sap: RfcSession, language: string) => Promise<Map<string, string>>,
+    wanted: readonly string[],
+  ): Promise<Map<string, string>> {
+    try {
+      const language = await sapLanguageOf(sap, wanted);
+      const textsIn = async (key: string) => (await cache.get(key, () => read(sap, key))).value;
+      if (language === options.language) return await textsIn(language);
+      const [own, fallback] = await Promise.all([textsIn(language), textsIn(options.language)]);
+      return new Map([...fallback, ...own]);
+    } catch {
+      return new Map();
+    }
   }
+
+  /** The rep's languages as T002 keeps them (ISO 639-1, lower case): de-DE and de both ask for German. */
+  const isoLanguages = (languages: readonly string[]): string[] =>
+    [...new Set(languages.map((tag) => tag.split('-')[0]!.toLowerCase()).filter((code) => /^[a-z]{2}$/.test(code)))];
 
   /** One panel through its cache: read under the deadline on first use, stamped with when it was read. */
   async function serve<T extends object>(cache: ReadThroughCache<T & { retrievedAt: string }>, panel: string, key: string, read: (sap: RfcSession) => Promise<T>): Promise<T & { retrievedAt: string; fromCache: boolean }> {
@@ -116,14 +144,16 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   }
 
   return {
-    orders: async (link, query) => {
+    orders: async (link, query, languages = []) => {
       const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
       const salesOrganization = linkPart(link, 'salesOrganization', 'SAP sales organization');
       const window = panelWindow(query, today());
-      const key = `orders|${customerNumber}|${salesOrganization}|${windowKey(window)}`;
-      return serve(orders, 'orders', key, async (sap) => {
-        const { panel, orders: shown } = await readOrdersPanel(sap, { customerNumber, salesOrganization, window }, shownDocuments.peek(key) ?? []);
-        shownDocuments.set(key, shown);
+      const wanted = isoLanguages(languages);
+      const listKey = `orders|${customerNumber}|${salesOrganization}|${windowKey(window)}`;
+      return serve(orders, 'orders', `${listKey}|${wanted.join(',')}`, async (sap) => {
+        const typeNames = () => customizingTexts(sap, documentTypeTexts, readSalesDocumentTypeTexts, wanted);
+        const { panel, orders: shown } = await readOrdersPanel(sap, { customerNumber, salesOrganization, window }, shownDocuments.peek(listKey) ?? [], typeNames);
+        shownDocuments.set(listKey, shown);
         return panel;
       });
     },
@@ -155,12 +185,9 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const customerNumber = linkPart(link, 'customerNumber', 'SAP customer number');
       const creditControlArea = linkPart(link, 'creditControlArea', 'SAP credit control area', { value: options.defaults.creditControlArea, setting: 'panels.creditControlArea' });
       const companyCode = (link.companyCode || options.defaults.companyCode) ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
-      // ISO 639-1 codes as T002 keeps them: de-DE and de both ask for German.
-      const wanted = [...new Set(languages.map((tag) => tag.split('-')[0]!.toLowerCase()).filter((code) => /^[a-z]{2}$/.test(code)))];
+      const wanted = isoLanguages(languages);
       const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}|${wanted.join(',')}`;
-      // Customizing is shared by every panel: read outside this panel's deadline, so a panel that times out does not cancel it for the others.
-      const texts = async () => paymentTermsTextsIn(await sapLanguageOf(wanted));
-      return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, texts));
+      return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, () => customizingTexts(sap, paymentTermsTexts, readPaymentTermsTexts, wanted)));
     },
   };
 }

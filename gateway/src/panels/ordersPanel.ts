@@ -10,6 +10,7 @@
  * delivery, billing and credit), so the panel reads both, and readListedDocuments reads the
  * details of the orders listed last time in parallel with the list: the first view of a customer
  * costs two round trips, later refreshes one, and always two calls (three when new orders came).
+ * The document types' names (TVAKT) are customizing, read alongside once per language and kept.
  */
 
 import type { SalesDocument } from '../model/salesDocument.js';
@@ -41,10 +42,11 @@ async function readOrderDetails(sap: RfcSession, numbers: string[]): Promise<Map
   return new Map(read.flat().map((document) => [document.documentNumber, document]));
 }
 
-function orderOf(document: SalesDocument): OrdersPanel['orders'][number] {
+function orderOf(document: SalesDocument, typeNames: Map<string, string>): OrdersPanel['orders'][number] {
   return {
     documentNumber: document.documentNumber,
     documentType: document.documentType,
+    documentTypeName: typeNames.get(document.documentType) ?? '',
     documentDate: document.documentDate,
     customerReference: document.customerReference,
     requestedDeliveryDate: document.requestedDeliveryDate,
@@ -67,8 +69,16 @@ function orderOf(document: SalesDocument): OrdersPanel['orders'][number] {
   };
 }
 
-/** The panel, and the orders whose details were read (to read them alongside the list next time). */
-export async function readOrdersPanel(sap: RfcSession, request: OrdersRequest, knownOrders: readonly string[]): Promise<{ panel: OrdersPanelData; orders: string[] }> {
+/**
+ * The panel, and the orders whose details were read (to read them alongside the list next time).
+ * `typeNames` gives the document types' names (customizing, read alongside).
+ */
+export async function readOrdersPanel(
+  sap: RfcSession,
+  request: OrdersRequest,
+  knownOrders: readonly string[],
+  typeNames: () => Promise<Map<string, string>>,
+): Promise<{ panel: OrdersPanelData; orders: string[] }> {
   const { window } = request;
   let scan = { scanned: 0, truncated: false };
   const list = listSalesOrders(sap, {
@@ -83,11 +93,11 @@ export async function readOrdersPanel(sap: RfcSession, request: OrdersRequest, k
     scan = { scanned: numbers.length, truncated };
     return numbers;
   });
-  const { documents } = await readListedDocuments(list, knownOrders, (numbers) => readOrderDetails(sap, numbers));
+  const [{ documents }, names] = await Promise.all([readListedDocuments(list, knownOrders, (numbers) => readOrderDetails(sap, numbers)), typeNames()]);
   const matching = documents.map((document) => document.details).filter((document) => window.status === 'all' || document.status.overall !== 'complete');
   const { rows, page } = firstRows(matching, window, scan);
   return {
-    panel: { customerNumber: alphaOut(request.customerNumber), orders: rows.map(orderOf), page },
+    panel: { customerNumber: alphaOut(request.customerNumber), orders: rows.map((row) => orderOf(row, names)), page },
     orders: documents.map((document) => document.number),
   };
 }

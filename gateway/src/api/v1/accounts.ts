@@ -56,7 +56,10 @@ export function accountPanelsRouter(options: AccountRoutesOptions): Router {
       const { accountid } = parsed(accountParamsSchema, request.params, 'path');
       const query: ListQuery = parsed(listQuery, request.query, 'query');
       const { account, checkMs } = await accountOf(accountid, response);
-      await answer(response, checkMs, () => options.panels[panel](account, query));
+      if (panel !== 'orders') return answer(response, checkMs, () => options.panels[panel](account, query));
+      // SAP's names (document types) in the languages the rep's control asks for, best first.
+      response.vary('Accept-Language');
+      await answer(response, checkMs, () => options.panels.orders(account, query, request.acceptsLanguages()));
     });
   }
   router.get('/accounts/:accountid/sap/credit', async (request: Request, response: Response) => {

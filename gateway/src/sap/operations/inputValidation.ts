@@ -35,3 +35,6 @@ export const rowLimit = (limit: number): z.ZodNumber => z.number().int('must be 
 
 /** An organisational key (sales organisation, distribution channel, division, company code) of `length` characters. */
 export const orgKey = (length: number): z.ZodString => z.string().regex(new RegExp(`^[A-Za-z0-9]{1,${length}}$`), `must be 1 to ${length} letters or digits`);
+
+/** SAP's one-character language key (SPRAS), e.g. E or D. */
+export const languageKey = z.string().regex(/^[A-Z0-9]$/, "must be SAP's one-character language key");

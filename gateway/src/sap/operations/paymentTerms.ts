@@ -1,21 +1,19 @@
 /**
  * Payment terms: a customer's key in a company code (KNB1-ZTERM) and the texts of all payment
- * terms in a language (T052U), read with RFC_READ_TABLE; and SAP's language keys (T002), to find
- * the key of a user's language. Texts and language keys are customizing, the same for every
- * customer and changed by transport: callers read them once and keep them.
+ * terms in a language (T052U), read with RFC_READ_TABLE. The texts are customizing, the same for
+ * every customer and changed by transport: callers read them once and keep them.
  */
 
 import { z } from 'zod';
 import { customerNumberIn } from '../alpha.js';
 import type { RfcSession } from '../rfc.js';
-import { orgKey, sapKey, validInput } from './inputValidation.js';
+import { languageKey, orgKey, sapKey, validInput } from './inputValidation.js';
 import { readTable, sqlLiteral } from './readTable.js';
 
 /** Far more payment terms than any installation keeps, times their day-limit lines. */
 const MAX_TEXT_ROWS = 10_000;
 
 const termsKeySchema = z.strictObject({ customerNumber: sapKey(10), companyCode: orgKey(4) });
-const languageSchema = z.string().regex(/^[A-Z0-9]$/, "must be SAP's one-character language key");
 
 /** The customer's payment terms key in the company code; empty when it has none or is not created there. */
 export async function readPaymentTermsKey(session: RfcSession, customerNumber: string, companyCode: string): Promise<string> {
@@ -29,15 +27,9 @@ export async function readPaymentTermsKey(session: RfcSession, customerNumber: s
   return row?.ZTERM ?? '';
 }
 
-/** SAP's language keys (T002-SPRAS) by their ISO 639-1 code (T002-LAISO), in lower case: "de" → "D". */
-export async function readLanguageKeys(session: RfcSession): Promise<Map<string, string>> {
-  const rows = await readTable(session, { table: 'T002', fields: ['SPRAS', 'LAISO'], rowCount: MAX_TEXT_ROWS });
-  return new Map(rows.filter((row) => row.LAISO && row.SPRAS).map((row) => [String(row.LAISO).toLowerCase(), String(row.SPRAS)]));
-}
-
 /** Every payment terms key's text in the language; of terms with day limits (ZTAGG), the first line's. */
 export async function readPaymentTermsTexts(session: RfcSession, language: string): Promise<Map<string, string>> {
-  const spras = validInput(languageSchema, language, 'readPaymentTermsTexts');
+  const spras = validInput(languageKey, language, 'readPaymentTermsTexts');
   const rows = await readTable(session, { table: 'T052U', fields: ['ZTERM', 'ZTAGG', 'TEXT1'], where: [`SPRAS = ${sqlLiteral(spras)}`], rowCount: MAX_TEXT_ROWS });
   const texts = new Map<string, string>();
   for (const row of rows.sort((a, b) => String(a.ZTAGG).localeCompare(String(b.ZTAGG)))) {

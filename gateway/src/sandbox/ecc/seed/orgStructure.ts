@@ -52,9 +52,9 @@ export const CARRIERS: { vendor: string; name: string; city: string; country: st
 
 /** Sales document types (internal codes; over RFC there is no AUART conversion). */
 export const DOCUMENT_TYPES = [
-  { type: 'AF', category: 'A', numberRange: '11', text: 'Inquiry' },
-  { type: 'AG', category: 'B', numberRange: '12', text: 'Quotation' },
-  { type: 'TA', category: 'C', numberRange: '01', text: 'Standard order' },
+  { type: 'AF', category: 'A', numberRange: '11', text: 'Inquiry', textDe: 'Anfrage' },
+  { type: 'AG', category: 'B', numberRange: '12', text: 'Quotation', textDe: 'Angebot' },
+  { type: 'TA', category: 'C', numberRange: '01', text: 'Standard Order', textDe: 'Terminauftrag' },
 ];
 
 /** Number range intervals (NRIV): object, interval, from, to. Levels are set after the data is seeded. */
@@ -115,6 +115,8 @@ export function seedOrgStructure({ db, today }: SeedContext): void {
   }
   for (const docType of DOCUMENT_TYPES) {
     db.table('TVAK').insert({ AUART: docType.type, VBTYP: docType.category, NUMKI: docType.numberRange });
+    db.table('TVAKT').insert({ SPRAS: 'E', AUART: docType.type, BEZEI: docType.text });
+    db.table('TVAKT').insert({ SPRAS: 'D', AUART: docType.type, BEZEI: docType.textDe });
   }
   for (const terms of PAYMENT_TERMS) {
     const [first, second] = terms.discounts;
