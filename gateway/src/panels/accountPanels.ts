@@ -13,8 +13,6 @@
 import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
 import { customerNumberIn } from '../sap/alpha.js';
 import { todayIso } from '../sap/operations/documentListQuery.js';
-import { readLanguageKeys, readSalesDocumentTypeTexts } from '../sap/operations/customizingTexts.js';
-import { readPaymentTermsTexts } from '../sap/operations/paymentTerms.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { ACCOUNT_LINK_COLUMNS, type AccountSapLink } from './accountLink.js';
 import { readCreditPanel } from './creditPanel.js';
@@ -25,6 +23,7 @@ import { readInvoicesPanel, type OtherPayer } from './invoicesPanel.js';
 import { readOrdersPanel } from './ordersPanel.js';
 import { panelWindow, windowKey } from './panelQuery.js';
 import { ReadThroughCache } from './readThroughCache.js';
+import { isoLanguages, SapTexts } from './sapTexts.js';
 
 export interface AccountPanelsOptions {
   /** The RFC client: each call borrows its own connection, so a panel's independent reads run in parallel. */
@@ -32,7 +31,7 @@ export interface AccountPanelsOptions {
   cacheSeconds: number;
   timeoutMs: number;
   customizingCacheSeconds: number;
-  /** SAP language key of texts (payment terms) when SAP has none in the rep's language. */
+  /** SAP language key of texts (payment terms, document types) when SAP has none in the rep's language. */
   language: string;
   /** For accounts whose own columns are empty. */
   defaults: { companyCode?: string | undefined; creditControlArea?: string | undefined };
@@ -87,53 +86,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   const shownDocuments = new ReadThroughCache<string[]>(longCache);
   const otherPayers = new ReadThroughCache<OtherPayer[]>(longCache);
   const carrierNames = new ReadThroughCache<string>(longCache);
-  const paymentTermsTexts = new ReadThroughCache<Map<string, string>>(longCache);
-  const documentTypeTexts = new ReadThroughCache<Map<string, string>>(longCache);
-  const languageKeys = new ReadThroughCache<Map<string, string>>(longCache);
-
-  /** The SAP language key of the first of the rep's languages SAP has (T002), else the configured one. */
-  async function sapLanguageOf(sap: RfcSession, languages: readonly string[]): Promise<string> {
-    if (languages.length === 0) return options.language;
-    let keys: Map<string, string>;
-    try {
-      keys = (await languageKeys.get('T002', () => readLanguageKeys(sap))).value;
-    } catch {
-      // Without T002 this time (SAP slow, or the RFC user may not read it) texts come in the configured language.
-      return options.language;
-    }
-    for (const language of languages) {
-      const key = keys.get(language);
-      if (key !== undefined) return key;
-    }
-    return options.language;
-  }
-
-  /**
-   * Customizing texts (payment terms, document types) in the first of the rep's languages SAP has,
-   * those SAP lacks there in the configured language, read through the panel's session: SAP being
-   * slow to give them must not hold up a panel's next view. Texts are a nicety: when SAP does not
-   * give them (slow, or the RFC user may not read the table) the panel shows the keys.
-   */
-  async function customizingTexts(
-    sap: RfcSession,
-    cache: ReadThroughCache<Map<string, string>>,
-    read: (sap: RfcSession, language: string) => Promise<Map<string, string>>,
-    wanted: readonly string[],
-  ): Promise<Map<string, string>> {
-    try {
-      const language = await sapLanguageOf(sap, wanted);
-      const textsIn = async (key: string) => (await cache.get(key, () => read(sap, key))).value;
-      if (language === options.language) return await textsIn(language);
-      const [own, fallback] = await Promise.all([textsIn(language), textsIn(options.language)]);
-      return new Map([...fallback, ...own]);
-    } catch {
-      return new Map();
-    }
-  }
-
-  /** The rep's languages as T002 keeps them (ISO 639-1, lower case): de-DE and de both ask for German. */
-  const isoLanguages = (languages: readonly string[]): string[] =>
-    [...new Set(languages.map((tag) => tag.split('-')[0]!.toLowerCase()).filter((code) => /^[a-z]{2}$/.test(code)))];
+  const texts = new SapTexts(options.language, longCache);
 
   /** One panel through its cache: read under the deadline on first use, stamped with when it was read. */
   async function serve<T extends object>(cache: ReadThroughCache<T & { retrievedAt: string }>, panel: string, key: string, read: (sap: RfcSession) => Promise<T>): Promise<T & { retrievedAt: string; fromCache: boolean }> {
@@ -151,7 +104,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const wanted = isoLanguages(languages);
       const listKey = `orders|${customerNumber}|${salesOrganization}|${windowKey(window)}`;
       return serve(orders, 'orders', `${listKey}|${wanted.join(',')}`, async (sap) => {
-        const typeNames = () => customizingTexts(sap, documentTypeTexts, readSalesDocumentTypeTexts, wanted);
+        const typeNames = () => texts.read(sap, 'documentTypes', wanted);
         const { panel, orders: shown } = await readOrdersPanel(sap, { customerNumber, salesOrganization, window }, shownDocuments.peek(listKey) ?? [], typeNames);
         shownDocuments.set(listKey, shown);
         return panel;
@@ -187,7 +140,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const companyCode = (link.companyCode || options.defaults.companyCode) ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
       const wanted = isoLanguages(languages);
       const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}|${wanted.join(',')}`;
-      return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, () => customizingTexts(sap, paymentTermsTexts, readPaymentTermsTexts, wanted)));
+      return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, () => texts.read(sap, 'paymentTerms', wanted)));
     },
   };
 }
