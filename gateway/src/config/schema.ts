@@ -219,7 +219,7 @@ export const configSchema = z.object({
       shutdownTimeoutMs: integer(0, 600_000).default(30_000),
       /**
        * How long an idle keep-alive connection stays open. Longer than the reverse proxy's idle
-       * timeout for its connections to the gateway (nginx and IIS ARR keep them 60 s), so the proxy
+       * timeout for its connections to the gateway (nginx keeps them 60 s by default), so the proxy
        * never sends a request on a connection the gateway is closing; Node's own 5 s would also make
        * every rep who reads a panel for more than 5 s pay for a new connection.
        */
