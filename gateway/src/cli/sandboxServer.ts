@@ -17,8 +17,8 @@ export interface RunningSandbox {
 }
 
 /**
- * Idle connections stay open this long: SAP's ICM and Dataverse keep a client's connections far
- * longer than Node's 5 s, so a gateway that pauses a few seconds does not have to reconnect.
+ * Idle connections stay open this long, as the gateway's own do (Node's default is 5 s): a
+ * gateway that pauses a few seconds between calls need not reconnect to the simulated systems.
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
