@@ -219,6 +219,10 @@ describe('the form preview', () => {
     expect(await send.textContent()).toContain(documentNumber);
     expect(salesDocuments.size).toBe(before + 1);
     expect(gateway.sandbox!.dataverse.store.table('quote').get(approved.id)?.ecc_sapdocumentnumber).toBe(documentNumber);
+    // The sync status on the same form reads again when the SAP document number arrives: the send's result shows at once.
+    const syncStatus = page.locator('#control-SyncStatus');
+    await expect.poll(() => syncStatus.textContent(), { timeout: 20_000 }).toContain(documentNumber);
+    expect(await syncStatus.textContent()).toContain(controlStrings('SyncStatus', 1033).statusSucceeded);
     await page.screenshot({ path: `${SCREENSHOTS}quote-sent.png`, fullPage: true, animations: 'disabled' });
 
     await send.getByRole('button', { name: 'Send to SAP as order' }).click();

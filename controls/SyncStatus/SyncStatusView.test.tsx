@@ -60,6 +60,17 @@ describe('SyncStatusView', () => {
     expect(within(grid).getAllByText('5b7c1e2d-0f3a-4c6b-9d8e-7a6b5c4d3e2f')).toHaveLength(3);
   });
 
+  it('reads the results again when its bound column changes (a send wrote the SAP document number), not on other updates', async () => {
+    const gateway = fakeGateway();
+    const element = (refreshKey: string) => <SyncStatusView gateway={gateway} record={RECORD} refreshKey={refreshKey} formatter={testFormatter()} locale="en-US" strings={strings} />;
+    const { rerender } = renderView(element(''));
+    await screen.findByRole('grid', { name: 'Sync results of this record' });
+    rerender(element(''));
+    expect(gateway.syncResults).toHaveBeenCalledTimes(1);
+    rerender(element('0000012345'));
+    await vi.waitFor(() => expect(gateway.syncResults).toHaveBeenCalledTimes(2));
+  });
+
   it('filters by status and by text', async () => {
     const { user } = view(fakeGateway());
     const grid = await screen.findByRole('grid');

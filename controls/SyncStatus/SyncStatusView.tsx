@@ -25,6 +25,8 @@ export interface SyncStatusViewProps {
   gateway: Pick<GatewayClient, 'syncResults' | 'retrySyncResult' | 'signIn'>;
   /** The form's record; undefined on a new, unsaved record. */
   record: FormRecord | undefined;
+  /** The bound column's value: when it changes, the sync results are read again. */
+  refreshKey?: string;
   formatter: Formatter;
   locale: string;
   strings: SyncStrings;
@@ -43,7 +45,7 @@ export function SyncStatusView(props: SyncStatusViewProps): React.ReactElement {
 
 function SyncResultsPanel(props: SyncStatusViewProps & { record: FormRecord }): React.ReactElement {
   const { gateway, record, strings, formatter, locale } = props;
-  const results = usePanelData((signal) => gateway.syncResults(record, signal), [gateway, record.table, record.id], { signIn: gateway.signIn });
+  const results = usePanelData((signal) => gateway.syncResults(record, signal), [gateway, record.table, record.id, props.refreshKey], { signIn: gateway.signIn });
   const retry = useGatewayAction(
     React.useCallback(
       async (result: SyncResult, signal: AbortSignal) => {

@@ -1,7 +1,8 @@
 /**
  * SyncStatus (any form): PCF glue only. Reads the form's record (table and id) and hands the
- * sync status view its gateway client, formatter and strings. The bound column only places the
- * control on the form; its value is not read.
+ * sync status view its gateway client, formatter and strings. The bound column places the control
+ * on the form, and when its value changes the view reads the sync results again: bound to a
+ * column a sync writes (the quote's SAP document number), it shows a send's result at once.
  */
 
 import * as React from 'react';
@@ -31,6 +32,7 @@ export class SyncStatus implements ComponentFramework.ReactControl<IInputs, IOut
     const props: SyncStatusViewProps = {
       gateway: this.gateway,
       record: formRecordOf(context.mode),
+      refreshKey: context.parameters.recordLabel.raw ?? '',
       formatter: this.formatter,
       locale: this.locale,
       strings: this.strings,

@@ -3,7 +3,7 @@
 import type { InputsOf } from '../shared/pcf/properties';
 import { COMMON_STRING_KEYS } from '../shared/ui/commonStrings';
 
-/** The bound property: any text column: it only places the control on the form. */
+/** The bound property: a text column that places the control on the form; when its value changes, the results are read again. */
 export const PROPERTIES = { recordLabel: 'SingleLine.Text' } as const;
 
 export type IInputs = InputsOf<typeof PROPERTIES>;
