@@ -2,28 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SOLUTION_SOURCE_DIR, UnpackedSolutionError, packSolution } from './index.js';
-import { REPOSITORY_ROOT, folderWith, itWithSchema, textOf, validateXml } from './testing/solutionTesting.js';
+import { CUSTOMIZATIONS_FRAME, REPOSITORY_ROOT, folderWith, itWithSchema, textOf, validateXml } from './testing/solutionTesting.js';
 
-/** customizations.xml's frame with the elements of the kinds packed here, in the schema's order. */
-const CUSTOMIZATIONS = `<?xml version="1.0" encoding="utf-8"?>
-<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <Entities />
-  <Roles />
-  <Workflows />
-  <FieldSecurityProfiles />
-  <Templates />
-  <EntityMaps />
-  <EntityRelationships />
-  <OrganizationSettings />
-  <optionsets />
-  <WebResources />
-  <CustomControls />
-  <EntityDataProviders />
-  <Languages>
-    <Language>1033</Language>
-  </Languages>
-</ImportExportXml>
-`;
+/** customizations.xml's frame with the web resources packed here, in the schema's order (before the controls). */
+const CUSTOMIZATIONS = CUSTOMIZATIONS_FRAME.replace('  <CustomControls />', '  <WebResources />\n  <CustomControls />');
 
 const repositorySolutionXml = readFileSync(path.join(SOLUTION_SOURCE_DIR, 'Other/Solution.xml'), 'utf8');
 const manifest = (...rootComponents: string[]) =>

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_PERSONAS } from '../../sandbox/identities.js';
 import { DataverseAccessDeniedError, DataverseRequestError, DataverseSchemaError } from '../errors.js';
 import type { DataverseClient } from '../client.js';
-import { repositorySolutionZip, startSimulatedEnvironment, type SimulatedEnvironment } from '../testing/simulatedEnvironment.js';
+import { repositorySolutionZip } from '../../sandbox/dataverse/testing/solutionZips.js';
+import { startSimulatedEnvironment, type SimulatedEnvironment } from '../testing/simulatedEnvironment.js';
 
 let environment: SimulatedEnvironment;
 let client: DataverseClient;

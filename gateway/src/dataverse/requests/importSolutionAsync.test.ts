@@ -5,7 +5,8 @@ import { writePlatformRow } from '../../sandbox/dataverse/webhooks/platformRows.
 import { DataverseAccessDeniedError, DataverseRequestError, DataverseSchemaError, DataverseTimeoutError } from '../errors.js';
 import type { DataverseClient } from '../client.js';
 import type { SystemJobStatus } from './systemJob.js';
-import { repositorySolutionZip, startSimulatedEnvironment, type SimulatedEnvironment } from '../testing/simulatedEnvironment.js';
+import { repositorySolutionZip } from '../../sandbox/dataverse/testing/solutionZips.js';
+import { startSimulatedEnvironment, type SimulatedEnvironment } from '../testing/simulatedEnvironment.js';
 
 let environment: SimulatedEnvironment;
 let client: DataverseClient;

@@ -7,11 +7,11 @@
  */
 
 import type { AddressInfo } from 'node:net';
-import { packSolution, SOLUTION_SOURCE_DIR } from '@ecc365/solution';
 import express from 'express';
 import { SANDBOX_APPLICATIONS } from '../../sandbox/identities.js';
 import { createDataverseRouter, createSimulatedDataverse, type DataverseHooks, type SimulatedDataverse } from '../../sandbox/dataverse/index.js';
 import { importSolution } from '../../sandbox/dataverse/solution/importSolution.js';
+import { repositorySolutionZip } from '../../sandbox/dataverse/testing/solutionZips.js';
 import { createSandboxTokenVerifier, startSandboxIdentityProvider, type SandboxIdentityProvider } from '../../sandbox/idp/index.js';
 import { createDataverseClient, type DataverseClient, type DataverseClientOptions } from '../client.js';
 import { createDataverseTokenProvider, type DataverseTokenProvider } from '../tokenProvider.js';
@@ -30,9 +30,6 @@ export interface SimulatedEnvironment {
   setHooks(hooks: DataverseHooks): void;
   close(): Promise<void>;
 }
-
-/** The repository's solution as a managed zip. */
-export const repositorySolutionZip = (): Uint8Array => packSolution(SOLUTION_SOURCE_DIR, { managed: true });
 
 export async function startSimulatedEnvironment(options: { withSolution?: boolean } = {}): Promise<SimulatedEnvironment> {
   const idp = await startSandboxIdentityProvider();

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { SOLUTION_SOURCE_DIR } from '@ecc365/solution';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_APPLICATION_USER } from '../../identities.js';
 import { createSimulatedDataverse } from '../index.js';
@@ -12,16 +11,10 @@ import { APPLICATION_AUTHORIZATION, bearerFor, persona, serveTestDataverse, type
 import { definitionRowsBySchemaName } from './environmentVariables.js';
 import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
 import { importSolution } from './importSolution.js';
+import { repositorySolutionZip, repositorySolutionZipWith } from '../testing/solutionZips.js';
 
-const repositoryZip = () => packSolution(SOLUTION_SOURCE_DIR, { managed: true });
 const repositoryDefinition = (schemaName: string) =>
   readFileSync(path.join(SOLUTION_SOURCE_DIR, 'environmentvariabledefinitions', schemaName, 'environmentvariabledefinition.xml'), 'utf8');
-
-/** The repository's zip with files added or replaced (paths in the zip). */
-function zipWith(files: Record<string, string>): Uint8Array {
-  const entries = Object.fromEntries(Object.entries(unzipSync(repositoryZip())).map(([name, data]) => [name, strFromU8(data)]));
-  return zipSync(Object.fromEntries(Object.entries({ ...entries, ...files }).map(([name, text]) => [name, strToU8(text)])));
-}
 
 const definitionFile = (schemaName: string) => `environmentvariabledefinitions/${schemaName}/environmentvariabledefinition.xml`;
 
@@ -42,7 +35,7 @@ function importFailure(zip: Uint8Array): SolutionImportFailed {
 
 describe('importSolution: environment variable definitions', () => {
   it('creates a definition row for each variable of the repository solution, owned by the importing user', () => {
-    const result = importSolution(dataverse, repositoryZip());
+    const result = importSolution(dataverse, repositorySolutionZip());
     expect(result.environmentVariables).toEqual([
       'ecc_ControlsClientId', 'ecc_EntraTenantId', 'ecc_FeaturePricingWriteBack', 'ecc_FeatureSendToSap', 'ecc_GatewayApplicationId', 'ecc_GatewayAuthMode', 'ecc_GatewayUrl',
     ]);
@@ -62,7 +55,7 @@ describe('importSolution: environment variable definitions', () => {
   });
 
   it('updates the definitions on a second import and leaves the environment\'s values alone', () => {
-    importSolution(dataverse, repositoryZip());
+    importSolution(dataverse, repositorySolutionZip());
     const context = dataverse.systemContext();
     const definitionId = definitionRowsBySchemaName(dataverse).get('ecc_gatewayauthmode')!.environmentvariabledefinitionid as string;
     dataverse.create(context, dataverse.model('environmentvariablevalue'), {
@@ -70,7 +63,7 @@ describe('importSolution: environment variable definitions', () => {
     });
 
     const changed = repositoryDefinition('ecc_GatewayAuthMode').replace('<defaultvalue>msal</defaultvalue>', '<defaultvalue>sandbox</defaultvalue>');
-    importSolution(dataverse, zipWith({ [definitionFile('ecc_GatewayAuthMode')]: changed }));
+    importSolution(dataverse, repositorySolutionZipWith({ [definitionFile('ecc_GatewayAuthMode')]: changed }));
 
     const rows = definitionRowsBySchemaName(dataverse);
     expect(rows.size).toBe(7);
@@ -81,16 +74,16 @@ describe('importSolution: environment variable definitions', () => {
 
   it('checks the definitions but writes no rows when given a metadata registry alone', () => {
     const registry = new MetadataRegistry([...STANDARD_TABLES]);
-    expect(importSolution(registry, repositoryZip()).environmentVariables).toHaveLength(7);
+    expect(importSolution(registry, repositorySolutionZip()).environmentVariables).toHaveLength(7);
     const bad = repositoryDefinition('ecc_GatewayUrl').replace('<type>100000000</type>', '<type>7</type>');
-    expect(() => importSolution(registry, zipWith({ [definitionFile('ecc_GatewayUrl')]: bad }))).toThrow(SolutionImportFailed);
+    expect(() => importSolution(registry, repositorySolutionZipWith({ [definitionFile('ecc_GatewayUrl')]: bad }))).toThrow(SolutionImportFailed);
   });
 });
 
 describe('importSolution: environment variable definitions Dataverse would refuse', () => {
   it('refuses a type that is not an environment variable type, and changes nothing', () => {
     const bad = repositoryDefinition('ecc_GatewayUrl').replace('<type>100000000</type>', '<type>7</type>');
-    const failure = importFailure(zipWith({ [definitionFile('ecc_GatewayUrl')]: bad }));
+    const failure = importFailure(repositorySolutionZipWith({ [definitionFile('ecc_GatewayUrl')]: bad }));
     expect(failure.code).toBe(IMPORT_ERROR_CODES.schemaViolation);
     expect(failure.message).toContain("The value '7' is not an environment variable type.");
     expect(dataverse.store.table('environmentvariabledefinition').rows.size).toBe(0);
@@ -99,20 +92,20 @@ describe('importSolution: environment variable definitions Dataverse would refus
 
   it("refuses a variable without the publisher's prefix", () => {
     const text = repositoryDefinition('ecc_GatewayUrl').replace('schemaname="ecc_GatewayUrl"', 'schemaname="new_GatewayUrl"');
-    const failure = importFailure(zipWith({ [definitionFile('new_GatewayUrl')]: text }));
+    const failure = importFailure(repositorySolutionZipWith({ [definitionFile('new_GatewayUrl')]: text }));
     expect(failure.code).toBe(IMPORT_ERROR_CODES.importFailed);
     expect(failure.message).toContain("environment variable new_GatewayUrl is not named with the publisher's prefix 'ecc_'");
   });
 
   it('refuses a default value that does not fit the type', () => {
     const number = repositoryDefinition('ecc_GatewayUrl').replace('<type>100000000</type>', '<defaultvalue>ten</defaultvalue>\n  <type>100000001</type>');
-    expect(importFailure(zipWith({ [definitionFile('ecc_GatewayUrl')]: number })).message).toContain("environment variable ecc_GatewayUrl: the default value 'ten' is not a number");
+    expect(importFailure(repositorySolutionZipWith({ [definitionFile('ecc_GatewayUrl')]: number })).message).toContain("environment variable ecc_GatewayUrl: the default value 'ten' is not a number");
     const json = repositoryDefinition('ecc_GatewayUrl').replace('<type>100000000</type>', '<defaultvalue>{"a":</defaultvalue>\n  <type>100000003</type>');
-    expect(importFailure(zipWith({ [definitionFile('ecc_GatewayUrl')]: json })).message).toContain('is not JSON');
+    expect(importFailure(repositorySolutionZipWith({ [definitionFile('ecc_GatewayUrl')]: json })).message).toContain('is not JSON');
   });
 
   it('refuses a definition in the folder of another variable', () => {
-    const failure = importFailure(zipWith({ [definitionFile('ecc_Other')]: repositoryDefinition('ecc_GatewayUrl') }));
+    const failure = importFailure(repositorySolutionZipWith({ [definitionFile('ecc_Other')]: repositoryDefinition('ecc_GatewayUrl') }));
     expect(failure.message).toContain(`${definitionFile('ecc_Other')} defines ecc_GatewayUrl, not the variable its folder is named after`);
   });
 });
@@ -133,7 +126,7 @@ describe('environment variables over the Web API', () => {
   };
 
   it('ImportSolution creates the definitions as the importing user; a rep reads a definition and its value through the relationship', async () => {
-    const imported = await call('POST', 'ImportSolution', APPLICATION_AUTHORIZATION, { CustomizationFile: Buffer.from(repositoryZip()).toString('base64') });
+    const imported = await call('POST', 'ImportSolution', APPLICATION_AUTHORIZATION, { CustomizationFile: Buffer.from(repositorySolutionZip()).toString('base64') });
     expect(imported.status, imported.text).toBe(204);
     const definition = definitionRowsBySchemaName(server.dataverse).get('ecc_gatewayurl')!;
     const value = await call('POST', 'environmentvariablevalues', APPLICATION_AUTHORIZATION, {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { SOLUTION_SOURCE_DIR } from '@ecc365/solution';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { childNamed, parseXml, type XmlElement } from '../../../xml/parse.js';
 import { createSimulatedDataverse } from '../index.js';
@@ -11,17 +10,10 @@ import type { Row } from '../values.js';
 import { FORM_TABLE, VIEW_TABLE } from './formsAndViews.js';
 import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
 import { importSolution } from './importSolution.js';
+import { repositorySolutionZip, repositorySolutionZipWithCustomizations } from '../testing/solutionZips.js';
 
-const repositoryZip = () => packSolution(SOLUTION_SOURCE_DIR, { managed: true });
 
 /** The repository's zip with customizations.xml changed by `edit`. */
-function zipWithCustomizations(edit: (xml: string) => string): Uint8Array {
-  const entries = Object.fromEntries(Object.entries(unzipSync(repositoryZip())).map(([name, data]) => [name, strFromU8(data)]));
-  const edited = edit(entries['customizations.xml']!);
-  expect(edited).not.toBe(entries['customizations.xml']);
-  return zipSync(Object.fromEntries(Object.entries({ ...entries, 'customizations.xml': edited }).map(([name, text]) => [name, strToU8(text)])));
-}
-
 /** The source files of a table's parts: { table folder, file name, parsed root }. */
 function sourceParts(folder: 'FormXml/main' | 'SavedQueries') {
   const entities = path.join(SOLUTION_SOURCE_DIR, 'Entities');
@@ -54,7 +46,7 @@ beforeEach(() => {
 
 describe('importSolution: forms and views', () => {
   it("stores each main form of the repository solution as a systemform row: its <form> as formxml, the table, type Main and the form's English name", () => {
-    importSolution(dataverse, repositoryZip());
+    importSolution(dataverse, repositorySolutionZip());
     const sources = sourceParts('FormXml/main');
     expect(sources.map((source) => source.table).sort()).toEqual(['account', 'ecc_syncresult', 'quote']);
     for (const source of sources) {
@@ -68,7 +60,7 @@ describe('importSolution: forms and views', () => {
   });
 
   it('stores each view as a savedquery row: its <fetch> as fetchxml and its <grid> as layoutxml, the table as returnedtypecode', () => {
-    importSolution(dataverse, repositoryZip());
+    importSolution(dataverse, repositorySolutionZip());
     const sources = sourceParts('SavedQueries');
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
@@ -81,15 +73,15 @@ describe('importSolution: forms and views', () => {
   });
 
   it('updates a form an earlier import brought rather than adding another', () => {
-    importSolution(dataverse, repositoryZip());
+    importSolution(dataverse, repositorySolutionZip());
     const before = rowsOf(dataverse, FORM_TABLE).length;
-    importSolution(dataverse, zipWithCustomizations((xml) => xml.replace('<LocalizedName description="Account (SAP)" languagecode="1033" />', '<LocalizedName description="Account (SAP ECC)" languagecode="1033" />')));
+    importSolution(dataverse, repositorySolutionZipWithCustomizations((xml) => xml.replace('<LocalizedName description="Account (SAP)" languagecode="1033" />', '<LocalizedName description="Account (SAP ECC)" languagecode="1033" />')));
     expect(rowsOf(dataverse, FORM_TABLE)).toHaveLength(before);
     expect(rowsOf(dataverse, FORM_TABLE).filter((row) => row.objecttypecode === 'account').map((row) => row.name)).toEqual(['Account (SAP ECC)']);
   });
 
   it('refuses a form of a type the schema does not know, and writes none of the solution', () => {
-    const zip = zipWithCustomizations((xml) => xml.replace('<forms type="main">', '<forms type="sidebar">'));
+    const zip = repositorySolutionZipWithCustomizations((xml) => xml.replace('<forms type="main">', '<forms type="sidebar">'));
     let failure: unknown;
     try {
       importSolution(dataverse, zip);
@@ -113,7 +105,7 @@ describe('forms over the Web API', () => {
     const imported = await fetch(`${server.serviceRoot}ImportSolution`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: APPLICATION_AUTHORIZATION },
-      body: JSON.stringify({ CustomizationFile: Buffer.from(repositoryZip()).toString('base64') }),
+      body: JSON.stringify({ CustomizationFile: Buffer.from(repositorySolutionZip()).toString('base64') }),
     });
     expect(imported.status, await imported.text()).toBe(204);
     const response = await fetch(`${server.serviceRoot}systemforms?$select=name,formxml&$filter=objecttypecode eq 'quote' and type eq 2`, {

@@ -1,16 +1,12 @@
-import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
-import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_APPLICATION_USER, SANDBOX_PERSONAS } from '../../identities.js';
 import { createSimulatedDataverse } from '../index.js';
 import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
 import { WebApi, type ApiResponse } from '../webApi.js';
+import { repositorySolutionZip, repositorySolutionZipWith } from '../testing/solutionZips.js';
 
 const SERVICE_ROOT = 'http://127.0.0.1/sandbox/dataverse/api/data/v9.2/';
-const repositoryZip = () => packSolution(SOLUTION_SOURCE_DIR, { managed: true });
 /** The repository's zip with customizations.xml replaced. */
-const withCustomizations = (text: string) =>
-  zipSync(Object.fromEntries(Object.entries(unzipSync(repositoryZip())).map(([name, data]) => [name, name === 'customizations.xml' ? strToU8(text) : data])));
 /** Dataverse's hexadecimal error code as the Int32 errorcode holds it. */
 const int32 = (hex: string) => Number.parseInt(hex, 16) - 2 ** 32;
 
@@ -30,7 +26,7 @@ const systemJob = (id: unknown) => dataverse.store.table('asyncoperation').get(S
 
 describe('ImportSolutionAsync in the simulated Dataverse', () => {
   it('answers at once with the system job queued for the caller, which then imports the solution and succeeds', async () => {
-    const response = await importAsync(application, { CustomizationFile: Buffer.from(repositoryZip()).toString('base64'), ImportJobId: '{7E1F0A2B-3C4D-4E5F-8A9B-0C1D2E3F4A5B}', OverwriteUnmanagedCustomizations: false, PublishWorkflows: true });
+    const response = await importAsync(application, { CustomizationFile: Buffer.from(repositorySolutionZip()).toString('base64'), ImportJobId: '{7E1F0A2B-3C4D-4E5F-8A9B-0C1D2E3F4A5B}', OverwriteUnmanagedCustomizations: false, PublishWorkflows: true });
     expect(response.status).toBe(200);
     const answer = bodyOf(response);
     expect(answer).toMatchObject({ '@odata.context': `${SERVICE_ROOT}$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`, ImportJobKey: '7e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' });
@@ -49,7 +45,7 @@ describe('ImportSolutionAsync in the simulated Dataverse', () => {
   });
 
   it("fails the job, not the request, when the import fails: Dataverse's message in message and friendlymessage, its code in errorcode", async () => {
-    const response = await importAsync(application, { CustomizationFile: Buffer.from(withCustomizations('<ImportExportXml><Entities>')).toString('base64') });
+    const response = await importAsync(application, { CustomizationFile: Buffer.from(repositorySolutionZipWith({ 'customizations.xml': '<ImportExportXml><Entities>' })).toString('base64') });
     expect(response.status).toBe(200);
     const { AsyncOperationId: id } = bodyOf(response);
     await webApi.importJobs.settled();
@@ -61,7 +57,7 @@ describe('ImportSolutionAsync in the simulated Dataverse', () => {
   });
 
   it('queues StageAndUpgradeAsync the same way, as a job of its own kind, and refuses HoldingSolution with it', async () => {
-    const file = Buffer.from(repositoryZip()).toString('base64');
+    const file = Buffer.from(repositorySolutionZip()).toString('base64');
     const response = await importAsync(application, { CustomizationFile: file, OverwriteUnmanagedCustomizations: false, PublishWorkflows: true }, 'StageAndUpgradeAsync');
     expect(response.status).toBe(200);
     const answer = bodyOf(response);
@@ -74,7 +70,7 @@ describe('ImportSolutionAsync in the simulated Dataverse', () => {
   });
 
   it('runs the import as the calling user: environment variable definitions are theirs', async () => {
-    const { AsyncOperationId: id } = bodyOf(await importAsync(application, { CustomizationFile: Buffer.from(repositoryZip()).toString('base64') }));
+    const { AsyncOperationId: id } = bodyOf(await importAsync(application, { CustomizationFile: Buffer.from(repositorySolutionZip()).toString('base64') }));
     await webApi.importJobs.settled();
     expect(systemJob(id)).toMatchObject({ statuscode: 30 });
     const definitions = [...dataverse.store.table('environmentvariabledefinition').rows.values()];
@@ -84,7 +80,7 @@ describe('ImportSolutionAsync in the simulated Dataverse', () => {
 
   it('refuses, without queuing a job, a caller without the import privilege, a request without the file and an ImportJobId that is no GUID', async () => {
     const rep = dataverse.security.byObjectId(SANDBOX_PERSONAS.find((p) => p.key === 'anna')!.objectId)!;
-    const file = Buffer.from(repositoryZip()).toString('base64');
+    const file = Buffer.from(repositorySolutionZip()).toString('base64');
     const refusals = [
       await importAsync({ caller: rep, callingUser: rep, correlationId: 'c1' }, { CustomizationFile: file }),
       await importAsync(application, {}),

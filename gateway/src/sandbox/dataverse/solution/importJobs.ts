@@ -16,8 +16,8 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { writePlatformRow, type RowAuthor } from '../webhooks/platformRows.js';
-import { SYSTEM_JOB_STATES } from '../webhooks/systemJobs.js';
+import type { RowAuthor } from '../webhooks/platformRows.js';
+import { writeJobFinished, writeJobStarted, writeQueuedJob } from '../webhooks/systemJobs.js';
 import { ERROR_CODES, faults } from '../faults.js';
 import type { OperationContext, SimulatedDataverse } from '../simulatedDataverse.js';
 import { isGuid, normalizeGuid } from '../values.js';
@@ -35,7 +35,6 @@ export interface SolutionImportStarted {
 export const SOLUTION_IMPORT_MESSAGES = { ImportSolutionAsync: 203, StageAndUpgradeAsync: 211 } as const;
 export type SolutionImportMessage = keyof typeof SOLUTION_IMPORT_MESSAGES;
 
-const timestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** errorcode is an Int32: Dataverse's hexadecimal codes (0x8004801a) as the negative numbers they are. */
 const int32 = (hexCode: string): number => Number.parseInt(hexCode, 16) | 0;
 
@@ -57,18 +56,12 @@ export class SolutionImportJobs {
     const solutionZip = Buffer.from(body.CustomizationFile, 'base64');
     const jobId = randomUUID();
     const owner: RowAuthor = { userId: context.caller.systemUserId, businessUnitId: context.caller.businessUnitId };
-    const [statecode, statuscode] = SYSTEM_JOB_STATES.waitingForResources;
-    writePlatformRow(this.dataverse, 'asyncoperation', jobId, {
+    writeQueuedJob(this.dataverse, jobId, {
       name: message,
       operationtype: SOLUTION_IMPORT_MESSAGES[message],
       messagename: message,
       correlationid: context.correlationId,
       requestid: importJobId,
-      depth: 1,
-      retrycount: 0,
-      executiontimespan: 0,
-      statecode,
-      statuscode,
     }, owner);
     const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(jobId, solutionZip, context, owner));
     this.running.add(run);
@@ -83,8 +76,7 @@ export class SolutionImportJobs {
 
   private async run(jobId: string, solutionZip: Uint8Array, context: OperationContext, owner: RowAuthor): Promise<void> {
     const started = Date.now();
-    const [progressState, progressStatus] = SYSTEM_JOB_STATES.inProgress;
-    writePlatformRow(this.dataverse, 'asyncoperation', jobId, { startedon: timestamp(this.dataverse.now()), statecode: progressState, statuscode: progressStatus }, owner);
+    writeJobStarted(this.dataverse, jobId, owner);
     // The job moves on only after a turn of the event loop, so a client polling it can see it In Progress.
     await new Promise<void>((resolve) => setImmediate(resolve));
     let failure: { code: string; message: string } | undefined;
@@ -93,17 +85,7 @@ export class SolutionImportJobs {
     } catch (error) {
       failure = error instanceof SolutionImportFailed ? error : { code: ERROR_CODES.unexpected, message: error instanceof Error ? error.message : String(error) };
     }
-    const [statecode, statuscode] = failure ? SYSTEM_JOB_STATES.failed : SYSTEM_JOB_STATES.succeeded;
-    writePlatformRow(this.dataverse, 'asyncoperation', jobId, {
-      completedon: timestamp(this.dataverse.now()),
-      // Seconds, with the column's two decimals.
-      executiontimespan: Math.round((Date.now() - started) / 10) / 100,
-      message: failure?.message ?? null,
-      friendlymessage: failure?.message ?? null,
-      errorcode: failure ? int32(failure.code) : null,
-      statecode,
-      statuscode,
-    }, owner);
+    writeJobFinished(this.dataverse, jobId, { elapsedMs: Date.now() - started, failure: failure && { message: failure.message, errorcode: int32(failure.code) } }, owner);
     await this.dataverse.publishCommittedWrites();
   }
 }

@@ -4,8 +4,6 @@
  * roles let the sandbox's reps read.
  */
 
-import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_APPLICATION_USER, SANDBOX_PERSONAS } from '../../identities.js';
 import { createSimulatedDataverse } from '../index.js';
@@ -13,17 +11,9 @@ import type { SimulatedDataverse } from '../simulatedDataverse.js';
 import { webhookStepsFor } from '../webhooks/registrations.js';
 import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
 import { importSolution } from './importSolution.js';
+import { repositorySolutionZip, repositorySolutionZipWithCustomizations } from '../testing/solutionZips.js';
 
-const repositoryZip = packSolution(SOLUTION_SOURCE_DIR, { managed: true });
 /** The repository solution with its customizations.xml changed. */
-function withCustomizations(change: (xml: string) => string): Uint8Array {
-  const files = unzipSync(repositoryZip);
-  const before = strFromU8(files['customizations.xml']!);
-  const after = change(before);
-  expect(after, 'the change applies').not.toBe(before);
-  return zipSync({ ...files, 'customizations.xml': strToU8(after) });
-}
-
 const ENDPOINT_ID = '72a6e13c-2944-4d8b-bcbe-9a958bc36a83';
 const persona = (key: string) => SANDBOX_PERSONAS.find((candidate) => candidate.key === key)!;
 
@@ -34,7 +24,7 @@ beforeEach(() => {
 
 describe('importSolution: the webhook', () => {
   it('stores the service endpoint as a webhook with the solution\'s URL and no key, and the steps enabled on their message and table', () => {
-    const result = importSolution(dataverse, repositoryZip);
+    const result = importSolution(dataverse, repositorySolutionZip());
     expect(result.serviceEndpoints).toEqual(['ecc365 gateway']);
     expect(result.steps.sort()).toEqual(['ecc365 gateway: Delete of account', 'ecc365 gateway: Update of account']);
     expect(dataverse.store.table('serviceendpoint').get(ENDPOINT_ID)).toMatchObject({ name: 'ecc365 gateway', contract: 8, authtype: 4, url: 'https://ecc365-gateway.invalid/api/v1/webhooks/dataverse' });
@@ -48,16 +38,16 @@ describe('importSolution: the webhook', () => {
   });
 
   it('keeps the key an admin set when the solution is imported again, and makes no second step', () => {
-    importSolution(dataverse, repositoryZip);
+    importSolution(dataverse, repositorySolutionZip());
     const endpoints = dataverse.store.table('serviceendpoint');
     endpoints.get(ENDPOINT_ID)!.authvalue = 'the admin key';
-    importSolution(dataverse, repositoryZip);
+    importSolution(dataverse, repositorySolutionZip());
     expect(endpoints.get(ENDPOINT_ID)?.authvalue).toBe('the admin key');
     expect(webhookStepsFor(dataverse, 'Update', 'account')).toHaveLength(1);
   });
 
   it('refuses a step a plug-in handles, which the simulator cannot run, and changes nothing', () => {
-    const zip = withCustomizations((xml) => xml.replace('<EventHandlerTypeCode>4618</EventHandlerTypeCode>', '<EventHandlerTypeCode>4602</EventHandlerTypeCode>'));
+    const zip = repositorySolutionZipWithCustomizations((xml) => xml.replace('<EventHandlerTypeCode>4618</EventHandlerTypeCode>', '<EventHandlerTypeCode>4602</EventHandlerTypeCode>'));
     expect(() => importSolution(dataverse, zip)).toThrow(/is handled by a plug-in type/);
     expect(dataverse.store.table('serviceendpoint').rows.size).toBe(0);
     expect(dataverse.registry.entity('ecc_syncresult')).toBeUndefined();
@@ -72,7 +62,7 @@ describe('importSolution: the security roles', () => {
   };
 
   it('lets every rep holding ECC Sales Rep read sync results organization-wide (its Global read), not write them', () => {
-    expect(importSolution(dataverse, repositoryZip).roles.sort()).toEqual(['ECC Gateway Service', 'ECC Integration Admin', 'ECC Sales Rep']);
+    expect(importSolution(dataverse, repositorySolutionZip()).roles.sort()).toEqual(['ECC Gateway Service', 'ECC Integration Admin', 'ECC Sales Rep']);
     const mayRead = syncResultOwnedByTheGateway();
     expect(['anna', 'ben', 'dave', 'erin'].map(mayRead)).toEqual([true, true, true, true]);
     const model = dataverse.model('ecc_syncresult');
@@ -81,7 +71,7 @@ describe('importSolution: the security roles', () => {
   });
 
   it('lets a holder of ECC Integration Admin write (retry) any sync result whatever their own depth, and no more than the role grants', () => {
-    importSolution(dataverse, repositoryZip);
+    importSolution(dataverse, repositorySolutionZip());
     const anna = dataverse.security.bySystemUserId(persona('anna').systemUserId)!;
     const roles = new Map([[anna.systemUserId, ['ECC Integration Admin']]]);
     const results = dataverse.model('ecc_syncresult');
@@ -93,17 +83,17 @@ describe('importSolution: the security roles', () => {
   });
 
   it('grants reps nothing beyond their own rows when the solution brings no role granting it', () => {
-    importSolution(dataverse, withCustomizations((xml) => xml.replaceAll('<RolePrivilege name="prvReadecc_SyncResult" level="Global" />', '<RolePrivilege name="prvReadecc_SyncResult" level="Basic" />')));
+    importSolution(dataverse, repositorySolutionZipWithCustomizations((xml) => xml.replaceAll('<RolePrivilege name="prvReadecc_SyncResult" level="Global" />', '<RolePrivilege name="prvReadecc_SyncResult" level="Basic" />')));
     expect(['anna', 'ben'].map(syncResultOwnedByTheGateway())).toEqual([false, false]);
   });
 
   it('refuses a privilege named after a table whose privileges Dataverse names otherwise (prvReadSalesOrder, not prvReadOrder)', () => {
-    const zip = withCustomizations((xml) => xml.replace('name="prvReadOrder"', 'name="prvReadSalesOrder"'));
+    const zip = repositorySolutionZipWithCustomizations((xml) => xml.replace('name="prvReadOrder"', 'name="prvReadSalesOrder"'));
     expect(() => importSolution(dataverse, zip)).toThrow(/grants prvReadSalesOrder, a privilege of no table/);
   });
 
   it('refuses a privilege of a table neither the organization nor the solution has, and changes nothing', () => {
-    const zip = withCustomizations((xml) => xml.replace('name="prvReadecc_SyncRun"', 'name="prvReadecc_SyncRuns"'));
+    const zip = repositorySolutionZipWithCustomizations((xml) => xml.replace('name="prvReadecc_SyncRun"', 'name="prvReadecc_SyncRuns"'));
     let failure: unknown;
     try {
       importSolution(dataverse, zip);

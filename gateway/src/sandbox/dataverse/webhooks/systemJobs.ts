@@ -5,9 +5,11 @@
  * with GET asyncoperations?$filter=statuscode eq 31 and _owningextensionid_value eq <step id>
  * (Microsoft's register-web-hook.md). A succeeded job of a step with asyncautodelete is deleted.
  * The job keeps the body that was posted in `data`, so a failed event can be read and replayed.
+ * The solution import jobs (solution/importJobs.ts) are written with the same three steps.
  */
 
 import type { SimulatedDataverse } from '../simulatedDataverse.js';
+import type { Row } from '../values.js';
 import { deletePlatformRow, writePlatformRow, type RowAuthor } from './platformRows.js';
 import type { DeliveryResult } from './delivery.js';
 import type { PipelineEvent } from './pipelineEvents.js';
@@ -27,12 +29,44 @@ const WEBHOOK_FAILED_ERROR_CODE = -2147220970;
 
 const timestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** A new system job, Waiting For Resources, with the columns particular to it (name, operation type, message…). */
+export function writeQueuedJob(dataverse: SimulatedDataverse, id: string, particular: Row, owner: RowAuthor): void {
+  const [statecode, statuscode] = SYSTEM_JOB_STATES.waitingForResources;
+  writePlatformRow(dataverse, 'asyncoperation', id, { ...particular, depth: 1, retrycount: 0, executiontimespan: 0, statecode, statuscode }, owner);
+}
+
+export function writeJobStarted(dataverse: SimulatedDataverse, id: string, owner: RowAuthor): void {
+  const [statecode, statuscode] = SYSTEM_JOB_STATES.inProgress;
+  writePlatformRow(dataverse, 'asyncoperation', id, { startedon: timestamp(dataverse.now()), statecode, statuscode }, owner);
+}
+
+/** A job's end: Succeeded, or Failed with its message and error code; `particular` adds the job's own columns. */
+export function writeJobFinished(
+  dataverse: SimulatedDataverse,
+  id: string,
+  outcome: { elapsedMs: number; failure?: { message: string; errorcode: number } | undefined; particular?: Row },
+  owner: RowAuthor,
+): void {
+  const { failure } = outcome;
+  const [statecode, statuscode] = failure ? SYSTEM_JOB_STATES.failed : SYSTEM_JOB_STATES.succeeded;
+  writePlatformRow(dataverse, 'asyncoperation', id, {
+    completedon: timestamp(dataverse.now()),
+    // Seconds, with the column's two decimals ([U]: the unit is not documented).
+    executiontimespan: Math.round(outcome.elapsedMs / 10) / 100,
+    ...outcome.particular,
+    message: failure?.message ?? null,
+    friendlymessage: failure?.message ?? null,
+    errorcode: failure?.errorcode ?? null,
+    statecode,
+    statuscode,
+  }, owner);
+}
+
 export class SystemJobs {
   constructor(private readonly dataverse: SimulatedDataverse) {}
 
   queued(id: string, step: WebhookStep, event: PipelineEvent, owner: RowAuthor): void {
-    const [statecode, statuscode] = SYSTEM_JOB_STATES.waitingForResources;
-    writePlatformRow(this.dataverse, 'asyncoperation', id, {
+    writeQueuedJob(this.dataverse, id, {
       name: step.name,
       operationtype: SYSTEM_EVENT,
       messagename: event.message,
@@ -41,17 +75,11 @@ export class SystemJobs {
       owningextensionid: { id: step.id, logicalName: 'sdkmessageprocessingstep' },
       correlationid: event.write.correlationId,
       requestid: event.write.requestId,
-      depth: 1,
-      retrycount: 0,
-      executiontimespan: 0,
-      statecode,
-      statuscode,
     }, owner);
   }
 
   started(id: string, owner: RowAuthor): void {
-    const [statecode, statuscode] = SYSTEM_JOB_STATES.inProgress;
-    writePlatformRow(this.dataverse, 'asyncoperation', id, { startedon: timestamp(this.dataverse.now()), statecode, statuscode }, owner);
+    writeJobStarted(this.dataverse, id, owner);
   }
 
   finished(id: string, step: WebhookStep, result: DeliveryResult, elapsedMs: number, owner: RowAuthor): void {
@@ -59,20 +87,8 @@ export class SystemJobs {
       deletePlatformRow(this.dataverse, 'asyncoperation', id);
       return;
     }
-    const [statecode, statuscode] = result.succeeded ? SYSTEM_JOB_STATES.succeeded : SYSTEM_JOB_STATES.failed;
-    const failure = result.succeeded ? undefined : failureMessage(result);
-    writePlatformRow(this.dataverse, 'asyncoperation', id, {
-      completedon: timestamp(this.dataverse.now()),
-      // Seconds, with the column's two decimals ([U]: the unit is not documented).
-      executiontimespan: Math.round(elapsedMs / 10) / 100,
-      retrycount: result.attempts.length - 1,
-      data: result.body,
-      message: failure ?? null,
-      friendlymessage: failure ?? null,
-      errorcode: failure === undefined ? null : WEBHOOK_FAILED_ERROR_CODE,
-      statecode,
-      statuscode,
-    }, owner);
+    const failure = result.succeeded ? undefined : { message: failureMessage(result), errorcode: WEBHOOK_FAILED_ERROR_CODE };
+    writeJobFinished(this.dataverse, id, { elapsedMs, failure, particular: { retrycount: result.attempts.length - 1, data: result.body } }, owner);
   }
 }
 
