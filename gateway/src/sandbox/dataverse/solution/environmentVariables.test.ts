@@ -11,7 +11,7 @@ import { APPLICATION_AUTHORIZATION, bearerFor, persona, serveTestDataverse, type
 import { definitionRowsBySchemaName } from './environmentVariables.js';
 import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
 import { importSolution } from './importSolution.js';
-import { repositorySolutionZip, repositorySolutionZipWith } from '../testing/solutionZips.js';
+import { importFailureOf, repositorySolutionZip, repositorySolutionZipWith } from '../testing/solutionZips.js';
 
 const repositoryDefinition = (schemaName: string) =>
   readFileSync(path.join(SOLUTION_SOURCE_DIR, 'environmentvariabledefinitions', schemaName, 'environmentvariabledefinition.xml'), 'utf8');
@@ -23,15 +23,7 @@ beforeEach(() => {
   dataverse = createSimulatedDataverse();
 });
 
-function importFailure(zip: Uint8Array): SolutionImportFailed {
-  try {
-    importSolution(dataverse, zip);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SolutionImportFailed);
-    return error as SolutionImportFailed;
-  }
-  throw new Error('the import was expected to fail');
-}
+const importFailure = (zip: Uint8Array) => importFailureOf(dataverse, zip);
 
 describe('importSolution: environment variable definitions', () => {
   it('creates a definition row for each variable of the repository solution, owned by the importing user', () => {

@@ -9,9 +9,9 @@ import { SANDBOX_APPLICATION_USER, SANDBOX_PERSONAS } from '../../identities.js'
 import { createSimulatedDataverse } from '../index.js';
 import type { SimulatedDataverse } from '../simulatedDataverse.js';
 import { webhookStepsFor } from '../webhooks/registrations.js';
-import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
+import { IMPORT_ERROR_CODES } from './importErrors.js';
 import { importSolution } from './importSolution.js';
-import { repositorySolutionZip, repositorySolutionZipWithCustomizations } from '../testing/solutionZips.js';
+import { importFailureOf, repositorySolutionZip, repositorySolutionZipWithCustomizations } from '../testing/solutionZips.js';
 
 /** The repository solution with its customizations.xml changed. */
 const ENDPOINT_ID = '72a6e13c-2944-4d8b-bcbe-9a958bc36a83';
@@ -94,15 +94,9 @@ describe('importSolution: the security roles', () => {
 
   it('refuses a privilege of a table neither the organization nor the solution has, and changes nothing', () => {
     const zip = repositorySolutionZipWithCustomizations((xml) => xml.replace('name="prvReadecc_SyncRun"', 'name="prvReadecc_SyncRuns"'));
-    let failure: unknown;
-    try {
-      importSolution(dataverse, zip);
-    } catch (error) {
-      failure = error;
-    }
-    expect(failure).toBeInstanceOf(SolutionImportFailed);
+    const failure = importFailureOf(dataverse, zip);
     expect(failure).toMatchObject({ code: IMPORT_ERROR_CODES.missingDependencies });
-    expect((failure as Error).message).toMatch(/grants prvReadecc_SyncRuns, a privilege of no table/);
+    expect(failure.message).toMatch(/grants prvReadecc_SyncRuns, a privilege of no table/);
     expect(dataverse.registry.entity('ecc_syncresult')).toBeUndefined();
   });
 });

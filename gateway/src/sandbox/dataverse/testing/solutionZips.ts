@@ -1,12 +1,15 @@
 /**
  * The repository's solution as the import tests give it to the simulated Dataverse: the managed
- * zip the solution package builds, and variants of it with files replaced or customizations.xml
- * edited.
+ * zip the solution package builds, variants of it with files replaced or customizations.xml
+ * edited, and the failure of importing one.
  */
 
 import { SOLUTION_SOURCE_DIR, packSolution } from '@ecc365/solution';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
+import { SolutionImportFailed } from '../solution/importErrors.js';
+import { importSolution } from '../solution/importSolution.js';
+import type { SimulatedDataverse } from '../simulatedDataverse.js';
 
 let packed: Uint8Array | undefined;
 
@@ -24,4 +27,15 @@ export function repositorySolutionZipWithCustomizations(edit: (xml: string) => s
   const after = edit(before);
   expect(after, 'the edit changes customizations.xml').not.toBe(before);
   return repositorySolutionZipWith({ 'customizations.xml': after });
+}
+
+/** The SolutionImportFailed that importing `zip` throws; the test fails when the import does not. */
+export function importFailureOf(dataverse: SimulatedDataverse, zip: Uint8Array): SolutionImportFailed {
+  try {
+    importSolution(dataverse, zip);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SolutionImportFailed);
+    return error as SolutionImportFailed;
+  }
+  throw new Error('the import was expected to fail');
 }
