@@ -211,6 +211,18 @@ describe('the deliveries panel', () => {
   it('answers SAP_NOT_FOUND for a customer SAP does not know', async () => {
     await expect(createAccountPanels(options()).deliveries(linkOf(customer, { customerNumber: '9999999' }), query())).rejects.toBeInstanceOf(SapNotFoundError);
   });
+
+  it('checks an empty list against the customer master the first time only: a refresh costs one round trip', async () => {
+    const { session, events } = recording(client);
+    const panels = createAccountPanels(options({ sap: session }));
+    const nothingShipped = scenario.customer();
+    expect((await panels.deliveries(linkOf(nothingShipped), query())).deliveries).toEqual([]);
+    expect(events).toEqual(['start RFC_READ_TABLE:LIKP', 'end RFC_READ_TABLE:LIKP', 'start RFC_READ_TABLE:KNA1', 'end RFC_READ_TABLE:KNA1']);
+    events.length = 0;
+    clock += 61_000;
+    expect(await panels.deliveries(linkOf(nothingShipped), query())).toMatchObject({ deliveries: [], fromCache: false });
+    expect(events).toEqual(['start RFC_READ_TABLE:LIKP', 'end RFC_READ_TABLE:LIKP']);
+  });
 });
 
 describe('the invoices panel', () => {
@@ -268,6 +280,14 @@ describe('the invoices panel', () => {
     // All three at once: the customer's items, the holding's and the billing documents.
     expect(events.slice(0, 3).every((event) => event.startsWith('start'))).toBe(true);
     expect(starts()).toHaveLength(3);
+  });
+
+  it('reads no customer master for an empty list: the open items read alongside fail for a customer SAP does not know', async () => {
+    const { session, events } = recording(client);
+    const panels = createAccountPanels(options({ sap: session }));
+    expect((await panels.invoices(linkOf(scenario.customer()), query())).invoices).toEqual([]);
+    expect(events.filter((event) => event.startsWith('start')).sort()).toEqual(['start BAPI_AR_ACC_GETOPENITEMS', 'start RFC_READ_TABLE:VBRK']);
+    await expect(panels.invoices(linkOf(customer, { customerNumber: '9999999' }), query())).rejects.toBeInstanceOf(SapNotFoundError);
   });
 
   it('takes the company code from the configuration when the account has none', async () => {

@@ -116,7 +116,8 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const window = panelWindow(query, day);
       const key = `deliveries|${customerNumber}|${windowKey(window)}`;
       return serve(deliveries, 'deliveries', key, async (sap) => {
-        const { panel, deliveries: shown } = await readDeliveriesPanel(sap, { customerNumber, window, today: day }, shownDocuments.peek(key) ?? [], carrierNames);
+        const known = shownDocuments.peek(key);
+        const { panel, deliveries: shown } = await readDeliveriesPanel(sap, { customerNumber, window, today: day, customerKnown: known !== undefined }, known ?? [], carrierNames);
         shownDocuments.set(key, shown);
         return panel;
       });

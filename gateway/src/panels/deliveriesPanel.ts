@@ -24,6 +24,8 @@ export interface DeliveriesRequest {
   customerNumber: string;
   window: PanelWindow;
   today: string;
+  /** The customer's deliveries were read lately, so the customer exists: an empty list needs no customer master read. */
+  customerKnown: boolean;
 }
 
 interface DeliveryDetails {
@@ -64,7 +66,7 @@ export async function readDeliveriesPanel(
   carrierNames: ReadThroughCache<string>,
 ): Promise<{ panel: DeliveriesPanelData; deliveries: string[] }> {
   const { window } = request;
-  const headers = listDeliveryHeaders(sap, request.customerNumber, { from: window.from, ...(window.to !== undefined ? { to: window.to } : {}), maxRows: window.scan }, request.today);
+  const headers = listDeliveryHeaders(sap, request.customerNumber, { from: window.from, ...(window.to !== undefined ? { to: window.to } : {}), maxRows: window.scan, customerKnown: request.customerKnown }, request.today);
   const { documents } = await readListedDocuments(
     headers.then((rows) => rows.map((header) => header.deliveryNumber)),
     knownDeliveries,

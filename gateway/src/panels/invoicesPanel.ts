@@ -54,6 +54,8 @@ export async function readInvoicesPanel(sap: RfcSession, request: InvoicesReques
     maxRows: window.scan,
     asOf: today,
     withoutItems: true,
+    // The open items read alongside fail for a customer SAP does not have: no customer master read after an empty list.
+    customerKnown: true,
     knownOpenItems: [{ customerNumber, companyCode, items: openItems }, ...otherPayers],
   });
   const [items, listed] = await Promise.all([openItems, invoices]);

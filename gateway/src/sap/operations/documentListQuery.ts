@@ -33,6 +33,12 @@ export interface DocumentListOptions {
   maxRows?: number;
 }
 
+/** A list of one customer's documents, whose caller may know that the customer exists. */
+export interface CustomerDocumentListOptions extends DocumentListOptions {
+  /** The caller read this customer from SAP lately: an empty list is not checked against the customer master (a round trip less). */
+  customerKnown?: boolean;
+}
+
 export interface DocumentListWindow {
   customerNumber: string;
   from: string;

@@ -18,7 +18,7 @@ import { fromDats, parseDecimal } from '../abapValues.js';
 import { alphaIn, alphaOut, customerNumberIn, documentNumberIn } from '../alpha.js';
 import type { RfcSession } from '../rfc.js';
 import { assertCustomerExists } from './assertCustomerExists.js';
-import { documentListWindow, todayIso, type DocumentListOptions } from './documentListQuery.js';
+import { documentListWindow, todayIso, type CustomerDocumentListOptions, type DocumentListOptions } from './documentListQuery.js';
 import { readNewestDocuments } from './newestDocuments.js';
 import { processingStatusOf } from './processingStatus.js';
 import { sqlLiteral, type TableRow } from './readTable.js';
@@ -84,8 +84,9 @@ export function deliveryOf(header: DeliveryHeader, status: DeliveryStatus | unde
 }
 
 /** The sold-to party's delivery headers (LIKP) with a delivery date in the window, newest first, at most `maxRows`. */
-export async function listDeliveryHeaders(session: RfcSession, customerNumber: string, options: DocumentListOptions = {}, today = todayIso()): Promise<DeliveryHeader[]> {
-  const window = documentListWindow('listDeliveries', customerNumber, options, today);
+export async function listDeliveryHeaders(session: RfcSession, customerNumber: string, options: CustomerDocumentListOptions = {}, today = todayIso()): Promise<DeliveryHeader[]> {
+  const { customerKnown, ...listOptions } = options;
+  const window = documentListWindow('listDeliveries', customerNumber, listOptions, today);
   const headers = await readNewestDocuments(session, {
     table: 'LIKP',
     fields: HEADER_FIELDS,
@@ -97,7 +98,7 @@ export async function listDeliveryHeaders(session: RfcSession, customerNumber: s
     horizon: addDays(today, 365),
     maxRows: window.maxRows,
   });
-  if (headers.length === 0) await assertCustomerExists(session, window.customerNumber);
+  if (headers.length === 0 && !customerKnown) await assertCustomerExists(session, window.customerNumber);
   return headers.map(headerOf);
 }
 

@@ -16,7 +16,7 @@ import type { Invoice } from '../../model/invoice.js';
 import { customerNumberIn } from '../alpha.js';
 import type { RfcSession } from '../rfc.js';
 import { assertCustomerExists } from './assertCustomerExists.js';
-import { documentListWindow, isoDateInput, todayIso, type DocumentListOptions } from './documentListQuery.js';
+import { documentListWindow, isoDateInput, todayIso, type CustomerDocumentListOptions } from './documentListQuery.js';
 import { validInput } from './inputValidation.js';
 import { INVOICE_HEADER_FIELDS, INVOICE_ITEM_FIELDS, invoiceOf, LISTED_CATEGORIES } from './invoiceMapping.js';
 import { PayerOpenItems, type KnownOpenItems } from './payerOpenItems.js';
@@ -24,7 +24,7 @@ import { readNewestDocuments } from './newestDocuments.js';
 import { sqlIn, sqlLiteral } from './readTable.js';
 import { readTableByKeys } from './readTableByKeys.js';
 
-export interface InvoiceListOptions extends DocumentListOptions {
+export interface InvoiceListOptions extends CustomerDocumentListOptions {
   /** Day (ISO date) the payment status is worked out for; today when absent. */
   asOf?: string;
   /** Leave out the billing items: one SAP read less. */
@@ -36,7 +36,7 @@ export interface InvoiceListOptions extends DocumentListOptions {
 const asOfSchema = z.strictObject({ asOf: isoDateInput.optional() });
 
 export async function listInvoices(session: RfcSession, customerNumber: string, options: InvoiceListOptions = {}): Promise<Invoice[]> {
-  const { asOf, withoutItems, knownOpenItems, ...listOptions } = options;
+  const { asOf, withoutItems, knownOpenItems, customerKnown, ...listOptions } = options;
   const keyDate = validInput(asOfSchema, { asOf }, 'listInvoices').asOf ?? todayIso();
   const window = documentListWindow('listInvoices', customerNumber, listOptions, keyDate);
   const headers = await readNewestDocuments(session, {
@@ -50,7 +50,7 @@ export async function listInvoices(session: RfcSession, customerNumber: string, 
     maxRows: window.maxRows,
   });
   if (headers.length === 0) {
-    await assertCustomerExists(session, window.customerNumber);
+    if (!customerKnown) await assertCustomerExists(session, window.customerNumber);
     return [];
   }
   const items = withoutItems ? [] : await readTableByKeys(session, { table: 'VBRP', fields: INVOICE_ITEM_FIELDS, keyField: 'VBELN', keys: headers.map((h) => h.VBELN ?? '') });
