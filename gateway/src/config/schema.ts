@@ -39,8 +39,11 @@ const sapSoapRfcSchema = z.object({
   /** Logon language (SAP one-letter or ISO code). */
   language: z.string().min(1).max(2).default('EN'),
   timeoutMs: timeoutMs.default(30_000),
-  /** Most concurrent HTTP requests to SAP; keep below the RFC user's work-process quota. */
-  maxConnections: integer(1, 256).default(10),
+  /**
+   * Most concurrent HTTP requests to SAP; keep below the RFC user's work-process quota. An account
+   * form's panels make up to 12 calls at once: with fewer, every form waits a second SAP round.
+   */
+  maxConnections: integer(1, 256).default(16),
   tls: z
     .object({
       /** PEM file with the CA that signed SAP's server certificate. */
@@ -60,10 +63,11 @@ const sapNodeRfcSchema = z.object({
   pool: z
     .object({
       low: integer(0, 128).default(2),
-      high: integer(1, 128).default(8),
+      /** As soap-rfc's maxConnections: at least an account form's 12 calls. */
+      high: integer(1, 128).default(16),
     })
     .refine((p) => p.low <= p.high, { message: 'low must not exceed high' })
-    .default({ low: 2, high: 8 }),
+    .default({ low: 2, high: 16 }),
   timeoutMs: timeoutMs.default(30_000),
 });
 
