@@ -1,16 +1,18 @@
 /**
- * The panels benchmark: N reps open account forms at once against the gateway, SAP answering
- * each RFC call after 100 ms. Each rep arrives within the first two seconds, opens three account
- * forms it may read (the form's four panels requested in parallel, as the controls do) through
- * the reverse proxy in front of the gateway, and thinks one to three seconds between forms. Every
- * N starts a fresh gateway (its own process, cold caches) and runs its forms twice: just
- * started, then again on the running gateway once the panel caches and access checks expired.
+ * The panels benchmark: N reps open account forms against the gateway, SAP answering each RFC
+ * call after 100 ms. Each rep opens three account forms it may read (the form's four panels
+ * requested in parallel, as the controls do) through the reverse proxy in front of the gateway,
+ * reading each form a while before opening the next; two workloads say when the reps arrive and
+ * how long they read (WORKLOADS). Every N starts a fresh gateway (its own process, cold caches)
+ * and runs its forms twice: just started, then again on the running gateway once the panel
+ * caches and access checks expired.
  *
  * Measured per round: panel latency as the rep sees it, requests per second, RFC calls per
  * panel view and per (panel, customer), and the gateway's own overhead: the request's `total` in
  * its Server-Timing header minus the access check (`crm`) and the panel (`sap` or `cache`); the
  * latency beyond `total` is spent before the gateway (network, a busy machine), and each
- * process's CPU time and event loop delay say where a saturated machine's time went. To tell
+ * process's CPU time and event loop delay, and the simulated systems' own answer times, say where
+ * a busy machine's time went. To tell
  * whether the cache and the coalescing of identical requests hold SAP to one read per panel and
  * customer, the distinct (panel, customer) pairs of the first round are then read once each on
  * another fresh gateway: the RFC calls of that replay are what one read of each costs.
@@ -28,17 +30,41 @@ import { SANDBOX_APPLICATIONS, SANDBOX_PERSONAS, SANDBOX_TENANT_ID } from '../sa
 import { createPersonaTokens } from '../sandbox/preview/personaTokens.js';
 import { Random } from '../sandbox/random.js';
 import { ms, summarize } from './measure.js';
-import type { ChildMessage, ParentMessage, ReadableAccount } from './panelsProcesses.js';
+import type { AnswerTimes, ChildMessage, ParentMessage, ReadableAccount, SimulatedSystem } from './panelsProcesses.js';
 
 const PANELS = ['orders', 'deliveries', 'invoices', 'credit'] as const;
 type Panel = (typeof PANELS)[number];
 /** The personas who own or may read accounts; erin reads none. */
 const REPS = ['anna', 'ben', 'carla', 'dave', 'olivia'] as const;
 const FORMS_PER_REP = 3;
-const ARRIVAL_MS = 2_000;
-const THINK_MS: [number, number] = [1_000, 3_000];
-/** The gateway's panel cache and access check windows in the benchmark: each round of forms fits in one, and the wait between rounds is short. */
-const CACHE_SECONDS = 20;
+
+/** How the reps work: when they arrive, and how long each reads a form before opening the next. */
+export interface Workload {
+  name: string;
+  /** What it stands for, in the report. */
+  description: string;
+  arrivalMs: number;
+  readingMs: [number, number];
+  /** The gateway's panel cache and access check windows: each round of forms fits in one. */
+  cacheSeconds: number;
+}
+
+export const WORKLOADS: Workload[] = [
+  {
+    name: 'a working day',
+    description: 'reps at work arrive over 10 s and read each form 5–15 s (brisk: a rep who reads a form for a minute puts a quarter of this load on the gateway); the gateway caches as configured by default (60 s)',
+    arrivalMs: 10_000,
+    readingMs: [5_000, 15_000],
+    cacheSeconds: 60,
+  },
+  {
+    name: 'everyone at once',
+    description: 'a stress test: all reps arrive within 2 s and open their forms one to three seconds apart (panel caches and access checks kept 20 s, so the wait between rounds is short)',
+    arrivalMs: 2_000,
+    readingMs: [1_000, 3_000],
+    cacheSeconds: 20,
+  },
+];
 
 export interface PanelsBenchOptions {
   today: string;
@@ -71,11 +97,12 @@ interface BenchProcess {
   close(): Promise<void>;
 }
 
-/** A process's CPU time so far, and its event loop's p99 and longest delay since the last look. */
+/** A process's CPU time so far, its event loop's p99 and longest delay since the last look, and (the sandbox) its systems' answer times since then. */
 interface Usage {
   cpuMs: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  answers?: Record<SimulatedSystem, AnswerTimes> | undefined;
 }
 
 function startProcess(role: 'sandbox' | 'gateway', config: Record<string, unknown>): Promise<BenchProcess> {
@@ -103,8 +130,8 @@ function startProcess(role: 'sandbox' | 'gateway', config: Record<string, unknow
     usage: async () => {
       const answer = next('usage');
       command({ kind: 'usage' });
-      const { cpuMs, loopDelayP99Ms, loopDelayMaxMs } = await answer;
-      return { cpuMs, loopDelayP99Ms, loopDelayMaxMs };
+      const { cpuMs, loopDelayP99Ms, loopDelayMaxMs, answers } = await answer;
+      return { cpuMs, loopDelayP99Ms, loopDelayMaxMs, answers };
     },
     close: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -127,7 +154,7 @@ interface BenchSystems {
 }
 
 /** The sandbox, and the gateway configured for it as for real systems, each in its own process. */
-async function startSystems(options: PanelsBenchOptions): Promise<BenchSystems> {
+async function startSystems(options: PanelsBenchOptions, cacheSeconds: number): Promise<BenchSystems> {
   const sandbox = await startProcess('sandbox', {
     // Enough work processes that SAP's latency, not its queue, is what the panels wait for (the saturation section measures the queue).
     sandbox: { customers: options.customers, today: options.today, ecc: { latencyMs: options.sapLatencyMs, workProcesses: 1_000, queueLength: 100_000, queueTimeoutMs: 600_000 } },
@@ -141,8 +168,8 @@ async function startSystems(options: PanelsBenchOptions): Promise<BenchSystems> 
     sap: { transport: 'soap-rfc', url: systems.soapRfcUrl, client: '100', user: 'ECC365', password: 'sandbox', maxConnections: 100 },
     dataverse: { target: 'environment', url: `${systems.origin}/sandbox/dataverse`, tenantId: SANDBOX_TENANT_ID, authority: systems.authority, authorityCaFile: caFile, clientId: SANDBOX_APPLICATIONS.gateway.clientId, clientSecret: SANDBOX_APPLICATIONS.gateway.clientSecret },
     // Five personas stand for all N reps, so the per-user limit would throttle the benchmark, not a rep.
-    api: { rateLimit: { maxRequests: 100_000, windowSeconds: 60 }, accessCacheSeconds: CACHE_SECONDS },
-    panels: { cacheSeconds: CACHE_SECONDS },
+    api: { rateLimit: { maxRequests: 100_000, windowSeconds: 60 }, accessCacheSeconds: cacheSeconds },
+    panels: { cacheSeconds },
   });
   return {
     origin: gateway.ready.origin,
@@ -254,15 +281,15 @@ interface RepPlan {
   thinksMs: number[];
 }
 
-function planReps(systems: BenchSystems, reps: number, spare: ReadableAccount): RepPlan[] {
+function planReps(systems: BenchSystems, workload: Workload, reps: number, spare: ReadableAccount): RepPlan[] {
   const random = new Random(reps);
   return Array.from({ length: reps }, (_unused, index) => {
     const persona = REPS[index % REPS.length]!;
     const readable = systems.readable[persona]!.filter((account) => account.customerNumber !== spare.customerNumber);
     return {
       persona,
-      arrivalMs: random.int(0, ARRIVAL_MS),
-      thinksMs: Array.from({ length: FORMS_PER_REP - 1 }, () => random.int(...THINK_MS)),
+      arrivalMs: random.int(0, workload.arrivalMs),
+      thinksMs: Array.from({ length: FORMS_PER_REP - 1 }, () => random.int(...workload.readingMs)),
       accounts: Array.from({ length: FORMS_PER_REP }, () => readable[random.int(0, readable.length - 1)]!),
     };
   });
@@ -286,7 +313,7 @@ async function openForms(systems: BenchSystems, tokens: Map<string, string>, pla
 
 /** Reads each distinct (panel, customer) pair of a run once on fresh systems: the RFC calls one read of each costs, per panel. */
 async function oneReadEach(options: PanelsBenchOptions, answers: PanelAnswer[]): Promise<Map<Panel, { pairs: number; calls: number }>> {
-  const systems = await startSystems(options);
+  const systems = await startSystems(options, 60);
   const tokens = await repTokens(systems);
   const proxy = new ReverseProxy();
   await warmUp(systems, tokens, proxy);
@@ -325,6 +352,10 @@ async function measureRound(systems: BenchSystems, tokens: Map<string, string>, 
   const load = process.cpuUsage(loadBefore);
   const usageAfter = await systems.usage();
   const cpuSeconds = (side: 'gateway' | 'sandbox'): string => ((usageAfter[side].cpuMs - usageBefore[side].cpuMs) / 1000).toFixed(1);
+  const answerTimes = (system: SimulatedSystem): string => {
+    const times = usageAfter.sandbox.answers?.[system];
+    return times === undefined ? '–' : `${ms(times.p50Ms)} / ${ms(times.p99Ms)}`;
+  };
   return {
     answers,
     seconds,
@@ -332,7 +363,8 @@ async function measureRound(systems: BenchSystems, tokens: Map<string, string>, 
     calls: (await systems.rfcCalls()) - callsBefore,
     machine:
       `${seconds.toFixed(1)} | ${cpuSeconds('gateway')} | ${cpuSeconds('sandbox')} | ${((load.user + load.system) / 1e6).toFixed(1)} | ` +
-      `${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)}`,
+      `${ms(usageAfter.gateway.loopDelayP99Ms)} / ${ms(usageAfter.gateway.loopDelayMaxMs)} | ${ms(usageAfter.sandbox.loopDelayP99Ms)} / ${ms(usageAfter.sandbox.loopDelayMaxMs)} | ${ms(loadDelay.percentile(99) / 1e6)} / ${ms(loadDelay.max / 1e6)} | ` +
+      `${answerTimes('sap')} | ${answerTimes('dataverse')}`,
   };
 }
 
@@ -359,12 +391,12 @@ function errorCounts(answers: PanelAnswer[]): string | undefined {
   return counts.size > 0 ? [...counts].map(([what, count]) => `${what} ×${count}`).join(', ') : undefined;
 }
 
-export async function panelsSection(options: PanelsBenchOptions, repCounts: number[], out: (line?: string) => void): Promise<void> {
-  out(`## panels: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
+export async function panelsSection(options: PanelsBenchOptions, workload: Workload, repCounts: number[], out: (line?: string) => void): Promise<void> {
+  out(`## panels, ${workload.name}: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
   out(
-    `Each rep arrives within ${ARRIVAL_MS / 1000} s, opens ${FORMS_PER_REP} account forms it may read (four panels at once) with ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between them; ${options.customers} customers. ` +
+    `Each rep arrives within ${workload.arrivalMs / 1000} s and opens ${FORMS_PER_REP} account forms it may read (four panels at once), ${workload.readingMs[0] / 1000}–${workload.readingMs[1] / 1000} s apart: ${workload.description}; ${options.customers} customers. ` +
       'The gateway runs in its own process on SOAP-RFC (at most 100 SAP calls at once, sap.maxConnections) and a Dataverse environment (the sandbox\'s, in a third process), behind a reverse proxy (keep-alive connections to the gateway, up to 256 idle). ' +
-      `For each N the reps open their forms twice: first on a freshly started gateway (cold caches), then, once the panel caches (${CACHE_SECONDS} s here) and the access checks have expired, the same forms again on the gateway that has been running: ` +
+      'For each N the reps open their forms twice: first on a freshly started gateway (cold caches), then, once the panel caches and the access checks have expired, the same forms again on the gateway that has been running: ' +
       'every panel is read from SAP and every access checked again, but the gateway knows which documents each panel showed last time and which other payers a customer\'s invoices had (kept for panels.customizingCacheSeconds), and reads their status and open items alongside the lists.',
   );
   out();
@@ -374,14 +406,14 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
   const errorsSeen: string[] = [];
   const machine: string[] = [];
   for (const reps of repCounts) {
-    const systems = await startSystems(options);
+    const systems = await startSystems(options, workload.cacheSeconds);
     const tokens = await repTokens(systems);
     const proxy = new ReverseProxy();
     const spare = await warmUp(systems, tokens, proxy);
-    const plans = planReps(systems, reps, spare);
+    const plans = planReps(systems, workload, reps, spare);
     const rounds: [string, Round][] = [];
     rounds.push(['just started', await measureRound(systems, tokens, plans, proxy)]);
-    await sleep((CACHE_SECONDS + 1) * 1000);
+    await sleep((workload.cacheSeconds + 1) * 1000);
     rounds.push(['running', await measureRound(systems, tokens, plans, proxy)]);
     proxy.close();
     await systems.close();
@@ -408,10 +440,13 @@ export async function panelsSection(options: PanelsBenchOptions, repCounts: numb
   out('One read of each (panel, customer) pair on a fresh gateway costs (and the cache and coalescing hold SAP to this many reads per pair):');
   for (const line of costsPerRead) out(`- ${line}`);
   out();
-  out(`Where the machine's time went (${availableParallelism()} cores shared by the three processes), during the reps' forms:`);
+  out(
+    `Where the machine's time went (${availableParallelism()} cores shared by the three processes), during the reps' forms; the simulated systems' answer times run from a request's arrival to the end of its answer, ` +
+      `as those systems would log them (SAP's include the ${options.sapLatencyMs} ms of latency; beyond it, the simulators' own work and their wait for the shared cores):`,
+  );
   out();
-  out('| reps | gateway | wall s | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator |');
-  out('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  out('| reps | gateway | wall s | CPU s gateway | CPU s sandbox | CPU s load generator | event loop delay p99 / max gateway | sandbox | load generator | simulated SAP answers p50 / p99 | simulated Dataverse answers p50 / p99 |');
+  out('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const line of machine) out(line);
   if (errorsSeen.length > 0) {
     out();

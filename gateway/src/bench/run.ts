@@ -6,7 +6,8 @@
  *   transports latency and throughput of BAPI wrappers over the in-process and SOAP-RFC
  *              transports with no SAP latency: what the gateway's SAP layer itself costs
  *   saturation a loaded ECC: 100 ms per call and 8 work processes, many concurrent callers
- *   panels     N reps opening account forms through the gateway, SAP at 100 ms per call
+ *   panels     N reps opening account forms through the gateway, SAP at 100 ms per call: on a
+ *              working day, and all at once
  *
  * Name sections to run only those: npm run bench -- panels
  */
@@ -21,7 +22,7 @@ import type { RfcClient } from '../sap/rfc.js';
 import { createInProcessRfcClient } from '../sap/transports/inProcess.js';
 import { createSoapRfcClient } from '../sap/transports/soapRfc.js';
 import { heapMb, ms, runLoad, summarize } from './measure.js';
-import { panelsSection } from './panels.js';
+import { panelsSection, WORKLOADS } from './panels.js';
 
 const TODAY = '2026-11-27';
 const USER = { user: 'ECC365', password: 'sandbox' };
@@ -99,4 +100,4 @@ out();
 if (wanted('seed')) await seedSection([300, 10_000, 100_000]);
 if (wanted('transports')) await transportSection();
 if (wanted('saturation')) await saturationSection();
-if (wanted('panels')) await panelsSection({ today: TODAY, customers: 300, sapLatencyMs: 100 }, [50, 200, 500], out);
+if (wanted('panels')) for (const workload of WORKLOADS) await panelsSection({ today: TODAY, customers: 300, sapLatencyMs: 100 }, workload, [50, 200, 500], out);
