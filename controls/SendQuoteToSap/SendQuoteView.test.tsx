@@ -53,13 +53,13 @@ describe('SendQuoteView', () => {
 
     expect(await screen.findByText('SAP created sales order 0000012345.')).toBeTruthy();
     expect(gateway.submit).toHaveBeenCalledWith(QUOTE_ID, 'order', expect.any(AbortSignal));
-    expect(figures()).toEqual({ 'Document number': '0000012345', Kind: 'Sales order', 'Document type': 'TA', Status: 'open' });
+    expect(figures()).toEqual({ 'Document number': '0000012345', Kind: 'Sales order', 'Document type': 'Standard Order (TA)', Status: 'open' });
     expect(await screen.findByText('Standard Order 12345 has been saved')).toBeTruthy();
     expect(onSubmitted).toHaveBeenCalledWith(expect.objectContaining({ documentNumber: '0000012345' }));
   });
 
   it('sends the quote as a quotation', async () => {
-    const gateway = fakeGateway(() => Promise.resolve(submitResult({ category: 'quotation', documentNumber: '0020000077', documentType: 'AG' })));
+    const gateway = fakeGateway(() => Promise.resolve(submitResult({ category: 'quotation', documentNumber: '0020000077', documentType: 'AG', documentTypeName: 'Quotation' })));
     const { user } = view(gateway);
     await user.click(screen.getByRole('button', { name: 'Send to SAP as quotation' }));
     await answerDialog(user, 'Send', 'Send the quote to SAP as a quotation?');
@@ -74,6 +74,14 @@ describe('SendQuoteView', () => {
     await answerDialog(user, 'Send');
     expect(await screen.findByText('The quote had already been sent to SAP as document 0000012345; no new document was created.')).toBeTruthy();
     expect(figures()['With reference to quotation']).toBe('0020000077');
+  });
+
+  it("shows the document type's key when SAP gave no name for it", async () => {
+    const { user } = view(fakeGateway(() => Promise.resolve(submitResult({ documentTypeName: '' }))));
+    await user.click(screen.getByRole('button', { name: 'Send to SAP as order' }));
+    await answerDialog(user, 'Send');
+    expect(await screen.findByText('SAP created sales order 0000012345.')).toBeTruthy();
+    expect(figures()['Document type']).toBe('TA');
   });
 
   it('sends nothing when the user cancels', async () => {

@@ -103,7 +103,7 @@ function SubmitOutcome({ result, strings }: { result: SubmitResult; strings: Sen
   const figures: KeyFigure[] = [
     { label: strings.documentNumber, value: result.documentNumber },
     { label: strings.category, value: result.category === 'order' ? strings.categoryOrder : strings.categoryQuotation },
-    { label: strings.documentType, value: result.documentType },
+    { label: strings.documentType, value: result.documentTypeName ? `${result.documentTypeName} (${result.documentType})` : result.documentType },
     { label: strings.status, value: result.status },
   ];
   if (result.referenceQuotation !== '') figures.push({ label: strings.referenceQuotation, value: result.referenceQuotation });

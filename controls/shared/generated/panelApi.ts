@@ -411,7 +411,10 @@ export interface components {
             documentNumber: string;
             /** @enum {string} */
             category: "quotation" | "order";
+            /** @description SAP's key of the sales document type, e.g. TA */
             documentType: string;
+            /** @description The document type's name in the rep's language where SAP has one (else the gateway's panels.language); empty when SAP gives none in time */
+            documentTypeName: string;
             /** @description The SAP quotation the order was created with reference to; empty when none */
             referenceQuotation: string;
             /** @description Status of the SAP document as written to the quote */

@@ -185,6 +185,7 @@ export function submitResult(overrides: Partial<SubmitResult> = {}): SubmitResul
     documentNumber: '0000012345',
     category: 'order',
     documentType: 'TA',
+    documentTypeName: 'Standard Order',
     referenceQuotation: '',
     status: 'open',
     alreadySubmitted: false,

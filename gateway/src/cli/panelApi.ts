@@ -26,6 +26,8 @@ import type { DataverseClient } from '../dataverse/client.js';
 import { AppError } from '../model/errors.js';
 import { readAccountSapLink, type AccountSapLink } from '../panels/accountLink.js';
 import { createAccountPanels } from '../panels/accountPanels.js';
+import { sessionWithin, withinDeadline } from '../panels/deadline.js';
+import { isoLanguages, SapTexts } from '../panels/sapTexts.js';
 import { createSyncResultsReader } from '../panels/syncResults.js';
 import { createQuoteToSap } from '../quotes/index.js';
 import type { RfcClient } from '../sap/rfc.js';
@@ -109,12 +111,13 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
   });
   const origins = new Set<string>(config.api.corsOrigins);
   const today = sapToday(config, systems.sandbox);
+  const texts = new SapTexts(config.panels.language, { ttlMs: config.panels.customizingCacheSeconds * 1000, maxEntries: 10_000 });
   const panels = createAccountPanels({
     sap: systems.sap,
     cacheSeconds: config.panels.cacheSeconds,
     timeoutMs: config.panels.timeoutMs,
     customizingCacheSeconds: config.panels.customizingCacheSeconds,
-    language: config.panels.language,
+    texts,
     defaults: { companyCode: config.panels.companyCode, creditControlArea: config.panels.creditControlArea },
     ...(today ? { today } : {}),
   });
@@ -154,13 +157,18 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
             readAccount: (userObjectId, accountId) => readAccountSapLink(dataverse.asUser(userObjectId), accountId),
           }),
           recordsRouter({ access: recordAccess, syncResults: createSyncResultsReader(dataverse) }),
-          quotesRouter(
-            createQuoteToSap({
+          quotesRouter({
+            quotes: createQuoteToSap({
               sap: systems.sap,
               dataverse,
               settings: { approvalColumn: quotes.approvalColumn, approvedValue: quotes.approvedValue, abandonedAfterSeconds: quotes.abandonedAfterSeconds },
             }),
-          ),
+            // Read within a panel's deadline: a slow SAP leaves the name out, never the answer.
+            documentTypeNames: (languages) =>
+              withinDeadline(config.panels.timeoutMs, 'the document type names', (signal) => texts.read(sessionWithin(systems.sap, signal), 'documentTypes', isoLanguages(languages))).catch(
+                () => new Map<string, string>(),
+              ),
+          }),
         ],
       });
     },

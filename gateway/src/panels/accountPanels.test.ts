@@ -13,6 +13,7 @@ import { createInProcessRfcClient } from '../sap/transports/inProcess.js';
 import type { AccountSapLink } from './accountLink.js';
 import { createAccountPanels, type AccountPanelsOptions } from './accountPanels.js';
 import { PanelError } from './errors.js';
+import { SapTexts } from './sapTexts.js';
 
 let test: TestEcc;
 let client: RfcClient;
@@ -51,7 +52,7 @@ const options = (overrides: Partial<AccountPanelsOptions> = {}): AccountPanelsOp
   cacheSeconds: 60,
   timeoutMs: 5_000,
   customizingCacheSeconds: 3_600,
-  language: 'E',
+  texts: new SapTexts('E', { ttlMs: 3_600_000, maxEntries: 100, now: () => clock }),
   defaults: {},
   today: () => FIXED_TODAY,
   now: () => clock,

@@ -23,7 +23,7 @@ import { readInvoicesPanel, type OtherPayer } from './invoicesPanel.js';
 import { readOrdersPanel } from './ordersPanel.js';
 import { panelWindow, windowKey } from './panelQuery.js';
 import { ReadThroughCache } from './readThroughCache.js';
-import { isoLanguages, SapTexts } from './sapTexts.js';
+import { isoLanguages, type SapTexts } from './sapTexts.js';
 
 export interface AccountPanelsOptions {
   /** The RFC client: each call borrows its own connection, so a panel's independent reads run in parallel. */
@@ -31,8 +31,8 @@ export interface AccountPanelsOptions {
   cacheSeconds: number;
   timeoutMs: number;
   customizingCacheSeconds: number;
-  /** SAP language key of texts (payment terms, document types) when SAP has none in the rep's language. */
-  language: string;
+  /** SAP's texts (payment terms, document type names) in the rep's language; the quote routes share them. */
+  texts: SapTexts;
   /** For accounts whose own columns are empty. */
   defaults: { companyCode?: string | undefined; creditControlArea?: string | undefined };
   /** Cached panels kept at most (least recently used go first). */
@@ -86,7 +86,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   const shownDocuments = new ReadThroughCache<string[]>(longCache);
   const otherPayers = new ReadThroughCache<OtherPayer[]>(longCache);
   const carrierNames = new ReadThroughCache<string>(longCache);
-  const texts = new SapTexts(options.language, longCache);
+  const { texts } = options;
 
   /** One panel through its cache: read under the deadline on first use, stamped with when it was read. */
   async function serve<T extends object>(cache: ReadThroughCache<T & { retrievedAt: string }>, panel: string, key: string, read: (sap: RfcSession) => Promise<T>): Promise<T & { retrievedAt: string; fromCache: boolean }> {

@@ -5,20 +5,20 @@
  * and writing prices off (featureSwitches.ts). docs/quote-to-sap.md describes them for admins.
  */
 
-import type { QuotePrice, SubmitResult } from '../model/panelApi.js';
+import type { QuotePrice } from '../model/panelApi.js';
 import type { QuoteToSapDependencies } from './dependencies.js';
 import { FeatureSwitches } from './featureSwitches.js';
 import { priceQuote } from './priceQuote.js';
-import { QuoteSubmissions } from './quoteSubmissions.js';
+import { QuoteSubmissions, type SubmissionResult } from './quoteSubmissions.js';
 import type { SubmissionCategory } from './submissionKeys.js';
 
 export interface QuoteToSap {
   /** SAP's price for every line of the quote; with apply, written onto the (draft) quote's lines. */
   price(quoteId: string, userObjectId: string, options: { apply: boolean }): Promise<QuotePrice>;
   /** Sends the approved quote to SAP as a quotation or a sales order, once. */
-  submit(quoteId: string, userObjectId: string, options: { as: SubmissionCategory }): Promise<SubmitResult>;
+  submit(quoteId: string, userObjectId: string, options: { as: SubmissionCategory }): Promise<SubmissionResult>;
   /** Runs a failed quote submission again, for an integration admin. */
-  retry(syncResultId: string, userObjectId: string): Promise<SubmitResult>;
+  retry(syncResultId: string, userObjectId: string): Promise<SubmissionResult>;
 }
 
 export function createQuoteToSap(deps: QuoteToSapDependencies): QuoteToSap {
@@ -43,3 +43,4 @@ export function createQuoteToSap(deps: QuoteToSapDependencies): QuoteToSap {
 export type { QuoteSettings, QuoteToSapDependencies } from './dependencies.js';
 export { QuoteError, type QuoteErrorCode } from './errors.js';
 export type { SubmissionCategory } from './submissionKeys.js';
+export type { SubmissionResult } from './quoteSubmissions.js';

@@ -9,12 +9,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCorrelationId } from '../log/context.js';
-import type { SubmitResult } from '../model/panelApi.js';
 import { SapCommunicationError } from '../sap/errors.js';
 import { getSalesDocuments } from '../sap/operations/getSalesDocuments.js';
 import type { RfcClient } from '../sap/rfc.js';
 import type { QuoteSettings } from './dependencies.js';
-import { createQuoteToSap, type QuoteToSap } from './index.js';
+import { createQuoteToSap, type QuoteToSap, type SubmissionResult } from './index.js';
 import { idempotencyKeyOf } from './submissionKeys.js';
 import { persona, startQuoteSandbox, type CreatedQuote, type QuoteSandbox } from './testing/quoteSandbox.js';
 
@@ -131,7 +130,7 @@ describe('sending a quote to SAP', () => {
 
   describe('as a quotation, then as a sales order with reference to it', () => {
     let quote: CreatedQuote;
-    let quotation: SubmitResult;
+    let quotation: SubmissionResult;
 
     it("creates the SAP quotation, writes its number and status onto the quote and a sync result row with both snapshots", async () => {
       quote = await activeQuote(2);
@@ -230,11 +229,11 @@ describe('sending a quote to SAP', () => {
     it("answers lost at random (the simulated ECC's lostResponseRate): pressing until each quote goes through makes one document each", async () => {
       const pressed = await Promise.all(Array.from({ length: 4 }, () => activeQuote(1)));
       const failures: string[] = [];
-      const results: SubmitResult[] = [];
+      const results: SubmissionResult[] = [];
       fx.sandbox.ecc.setKnobs({ lostResponseRate: 0.2 });
       try {
         for (const quote of pressed) {
-          let result: SubmitResult | undefined;
+          let result: SubmissionResult | undefined;
           for (let press = 0; press < 100 && !result; press += 1) {
             result = await service()
               .submit(quote.quoteId, anna, { as: 'order' })

@@ -49,6 +49,9 @@ const IN_PROGRESS_RETRY_SECONDS = 5;
 
 type Claim = { kind: 'claimed'; row: SyncResultRow } | { kind: 'succeeded'; row: SyncResultRow };
 
+/** What a send answers; the API adds SAP's name of the document type in the rep's language. */
+export type SubmissionResult = Omit<SubmitResult, 'documentTypeName'>;
+
 const isoNow = (now: () => Date): string => now().toISOString();
 
 function describeSapDocument(document: SapDocument, referenceQuotation: string): string {
@@ -59,7 +62,7 @@ function describeSapDocument(document: SapDocument, referenceQuotation: string):
 }
 
 export class QuoteSubmissions {
-  private readonly inFlight = new Map<string, Promise<SubmitResult>>();
+  private readonly inFlight = new Map<string, Promise<SubmissionResult>>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: QuoteToSapDependencies) {
@@ -67,7 +70,7 @@ export class QuoteSubmissions {
   }
 
   /** Sends the quote to SAP as the rep; the same SAP document however often it is pressed. */
-  async submit(quoteId: string, userObjectId: string, category: SubmissionCategory): Promise<SubmitResult> {
+  async submit(quoteId: string, userObjectId: string, category: SubmissionCategory): Promise<SubmissionResult> {
     const quote = await readQuoteForSap(this.deps.dataverse, quoteId, userObjectId, { approvalColumn: this.deps.settings.approvalColumn });
     const key = idempotencyKeyOf(quote.id, category);
     const running = this.inFlight.get(key);
@@ -83,7 +86,7 @@ export class QuoteSubmissions {
    * without write access to sync results gets NOT_AUTHORIZED); it then runs as a press would, with
    * the same idempotency key.
    */
-  async retry(syncResultId: string, userObjectId: string): Promise<SubmitResult> {
+  async retry(syncResultId: string, userObjectId: string): Promise<SubmissionResult> {
     const row = await readSyncResultAsUser(this.deps.dataverse, syncResultId, userObjectId);
     const submission = submissionOfKey(row.idempotencyKey);
     if (row.flow !== SUBMIT_FLOW || !submission) {
@@ -109,7 +112,7 @@ export class QuoteSubmissions {
   }
 
   /** One attempt per key at a time in this process; presses meanwhile get its answer. */
-  private runOnce(key: string, attempt: () => Promise<SubmitResult>): Promise<SubmitResult> {
+  private runOnce(key: string, attempt: () => Promise<SubmissionResult>): Promise<SubmissionResult> {
     const running = this.inFlight.get(key);
     if (running) return running.then((result) => ({ ...result, alreadySubmitted: true }));
     const started = attempt().finally(() => this.inFlight.delete(key));
@@ -117,7 +120,7 @@ export class QuoteSubmissions {
     return started;
   }
 
-  private async attempt(quote: QuoteForSap, category: SubmissionCategory, key: string, claimed: SyncResultRow | undefined): Promise<SubmitResult> {
+  private async attempt(quote: QuoteForSap, category: SubmissionCategory, key: string, claimed: SyncResultRow | undefined): Promise<SubmissionResult> {
     let submission: SubmissionDocument;
     let claim: Claim;
     try {
@@ -233,7 +236,7 @@ export class QuoteSubmissions {
   }
 
   /** The quote's SAP columns and the sync result row, together or not at all. */
-  private async complete(quote: QuoteForSap, row: SyncResultRow, document: SapDocument, referenceQuotation: string, sourceSnapshot: string): Promise<SubmitResult> {
+  private async complete(quote: QuoteForSap, row: SyncResultRow, document: SapDocument, referenceQuotation: string, sourceSnapshot: string): Promise<SubmissionResult> {
     const finishedAt = isoNow(this.now);
     const target = targetSnapshotOf(document, referenceQuotation);
     const result = await this.deps.dataverse.executeBatch([
@@ -305,7 +308,7 @@ export class QuoteSubmissions {
   }
 
   /** A submission that already succeeded, answered from its sync result row. */
-  private answerOf(quote: QuoteForSap, category: SubmissionCategory, row: SyncResultRow): SubmitResult {
+  private answerOf(quote: QuoteForSap, category: SubmissionCategory, row: SyncResultRow): SubmissionResult {
     const target = readTargetSnapshot(row.targetSnapshot);
     return {
       quoteId: quote.id,

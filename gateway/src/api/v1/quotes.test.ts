@@ -13,6 +13,7 @@ import { createRemoteSigningKeys, type RemoteSigningKeys } from '../../auth/sign
 import { createTokenValidator } from '../../auth/tokenValidator.js';
 import { createLogger } from '../../log/logger.js';
 import { errorSchema, quotePriceSchema, submitResultSchema } from '../../model/panelApi.js';
+import { isoLanguages, SapTexts } from '../../panels/sapTexts.js';
 import { createQuoteToSap } from '../../quotes/index.js';
 import { persona, startQuoteSandbox, type QuoteSandbox } from '../../quotes/testing/quoteSandbox.js';
 import { SANDBOX_APPLICATIONS, SANDBOX_TENANT_ID } from '../../sandbox/identities.js';
@@ -41,10 +42,14 @@ describe('the quote routes', () => {
     }
     return tokens.get(key)!;
   };
-  const post = async (path: string, as: string | undefined, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }> => {
+  const post = async (path: string, as: string | undefined, body?: unknown, language?: string): Promise<{ status: number; body: unknown; headers: Headers }> => {
     const response = await fetch(`${api}${path}`, {
       method: 'POST',
-      headers: { ...(as ? { Authorization: `Bearer ${await tokenOf(as)}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        ...(as ? { Authorization: `Bearer ${await tokenOf(as)}` } : {}),
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(language !== undefined ? { 'Accept-Language': language } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     return { status: response.status, body: await response.json(), headers: response.headers };
@@ -65,7 +70,9 @@ describe('the quote routes', () => {
     app.use(requestContext(silent));
     app.use('/api', express.json());
     const quotes = createQuoteToSap({ sap: fx.sap, dataverse: fx.dataverse, settings: { abandonedAfterSeconds: 300 } });
-    app.use('/api/v1', createPanelApiRouter({ validator, isAllowedOrigin: () => false, rateLimit: { maxRequests: 1_000, windowSeconds: 60 }, routes: [quotesRouter(quotes)] }));
+    const texts = new SapTexts('E', { ttlMs: 60_000, maxEntries: 100 });
+    const documentTypeNames = (languages: readonly string[]): Promise<Map<string, string>> => texts.read(fx.sap, 'documentTypes', isoLanguages(languages));
+    app.use('/api/v1', createPanelApiRouter({ validator, isAllowedOrigin: () => false, rateLimit: { maxRequests: 1_000, windowSeconds: 60 }, routes: [quotesRouter({ quotes, documentTypeNames })] }));
     app.use(notFoundHandler);
     app.use(errorHandler(silent));
     const server = app.listen(0, '127.0.0.1');
@@ -97,12 +104,21 @@ describe('the quote routes', () => {
     const first = await post(`/quotes/${quote.quoteId}/sap/submit`, 'anna', { as: 'quotation' });
     expect(first.status).toBe(200);
     const result = submitResultSchema.parse(first.body);
-    expect(result).toMatchObject({ category: 'quotation', alreadySubmitted: false });
+    expect(result).toMatchObject({ category: 'quotation', documentType: 'AG', documentTypeName: 'Quotation', alreadySubmitted: false });
     const second = await post(`/quotes/${quote.quoteId}/sap/submit`, 'anna', { as: 'quotation' });
     expect(submitResultSchema.parse(second.body)).toEqual({ ...result, alreadySubmitted: true });
     expect(fx.documentsWithReference(quote.quoteNumber)).toHaveLength(1);
     const byDefault = await post(`/quotes/${quote.quoteId}/sap/submit`, 'anna');
     expect(submitResultSchema.parse(byDefault.body)).toMatchObject({ category: 'order', referenceQuotation: result.documentNumber });
+  });
+
+  it("names the SAP document type in the rep's language", async () => {
+    const quote = await fx.createQuote({ accountId, owner: 'anna', active: true, lines: [{ productId, quantity: 2 }] });
+    const german = await post(`/quotes/${quote.quoteId}/sap/submit`, 'anna', { as: 'order' }, 'de-DE,de;q=0.9');
+    expect(submitResultSchema.parse(german.body)).toMatchObject({ documentType: 'TA', documentTypeName: 'Terminauftrag' });
+    expect(german.headers.get('vary')).toContain('Accept-Language');
+    const english = await post(`/quotes/${quote.quoteId}/sap/submit`, 'anna', { as: 'order' }, 'en-US');
+    expect(submitResultSchema.parse(english.body)).toMatchObject({ documentType: 'TA', documentTypeName: 'Standard Order', alreadySubmitted: true });
   });
 
   it('refuses what the contract does not allow with 400 REQUEST_INVALID, before anything runs', async () => {
