@@ -165,9 +165,8 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
             }),
             // Read within a panel's deadline: a slow SAP leaves the name out, never the answer.
             documentTypeNames: (languages) =>
-              withinDeadline(config.panels.timeoutMs, 'the document type names', (signal) => texts.read(sessionWithin(systems.sap, signal), 'documentTypes', isoLanguages(languages))).catch(
-                () => new Map<string, string>(),
-              ),
+              withinDeadline(config.panels.timeoutMs, 'the document type names', (signal) => texts.read(sessionWithin(systems.sap, signal), 'documentTypes', isoLanguages(languages)))
+                .catch(() => new Map<string, string>()),
           }),
         ],
       });

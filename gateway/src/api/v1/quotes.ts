@@ -12,8 +12,7 @@
  */
 
 import { Router, type Request, type Response } from 'express';
-import { priceRequestSchema, quoteParamsSchema, submitRequestSchema, syncResultParamsSchema } from '../../model/panelApi.js';
-import type { SubmitResult } from '../../model/panelApi.js';
+import { priceRequestSchema, quoteParamsSchema, submitRequestSchema, syncResultParamsSchema, type SubmitResult } from '../../model/panelApi.js';
 import type { QuoteToSap, SubmissionResult } from '../../quotes/index.js';
 import { userOf } from './authenticate.js';
 import { parsed } from './validation.js';
