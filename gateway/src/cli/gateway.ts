@@ -17,7 +17,7 @@ import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { closeServer, listen } from './httpServer.js';
 import { createDataverseConnection, type DataverseConnection } from './dataverseClient.js';
 import { createPanelApi } from './panelApi.js';
-import { createSapClient } from './sapClient.js';
+import { createSapClient, sapCallCapWarning } from './sapClient.js';
 
 export interface RunningGateway {
   origin: string;
@@ -34,6 +34,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   const needsSandbox = config.sap.transport === 'sandbox' || config.dataverse.target === 'sandbox';
   const sandbox = needsSandbox ? await createSandbox({ ...config.sandbox }) : undefined;
   const sap = createSapClient(config.sap, sandbox);
+  const capWarning = sapCallCapWarning(config.sap);
+  if (capWarning !== undefined) logger.warn(capWarning);
   const health = { shuttingDown: false };
   const readiness: ReadinessCheck[] = [{ name: 'sap', target: sap.description, check: (signal) => sap.ping({ signal }) }];
   const panelApi = createPanelApi(config, { sap, sandbox });

@@ -1,6 +1,7 @@
-/** Builds the RFC client the configuration asks for. */
+/** Builds the RFC client the configuration asks for, and judges its cap on concurrent calls. */
 
 import type { SapConfig } from '../config/schema.js';
+import { ACCOUNT_FORM_SAP_CALLS } from '../panels/accountPanels.js';
 import type { RfcClient } from '../sap/rfc.js';
 import { createInProcessRfcClient } from '../sap/transports/inProcess.js';
 import { createNodeRfcClient } from '../sap/transports/nodeRfc.js';
@@ -27,4 +28,17 @@ export function createSapClient(config: SapConfig, sandbox: Sandbox | undefined)
     case 'node-rfc':
       return createNodeRfcClient({ connection: config.connection, pool: config.pool, timeoutMs: config.timeoutMs });
   }
+}
+
+/** What to tell the admin when the cap on concurrent SAP calls is below what one account form asks for at once. */
+export function sapCallCapWarning(config: SapConfig): string | undefined {
+  const cap =
+    config.transport === 'soap-rfc' ? { setting: 'sap.maxConnections', value: config.maxConnections }
+    : config.transport === 'node-rfc' ? { setting: 'sap.pool.high', value: config.pool.high }
+    : undefined;
+  if (cap === undefined || cap.value >= ACCOUNT_FORM_SAP_CALLS) return undefined;
+  return (
+    `${cap.setting} is ${cap.value}, but an account form's panels make up to ${ACCOUNT_FORM_SAP_CALLS} SAP calls at once: every form waits for a second SAP round. ` +
+    `Raise it to ${ACCOUNT_FORM_SAP_CALLS} or more if SAP's dialog work processes allow (docs/admin-guide.md, "The load the panels put on SAP").`
+  );
 }

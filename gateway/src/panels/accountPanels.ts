@@ -52,6 +52,9 @@ export interface AccountPanels {
   credit(link: AccountSapLink, languages?: readonly string[]): Promise<CreditPanel>;
 }
 
+/** SAP calls an account form's four panels make at once on a refresh: orders 2, deliveries 4–5, invoices 2 (and one per other payer), credit 3. */
+export const ACCOUNT_FORM_SAP_CALLS = 12;
+
 const SAP_KEY = /^[A-Za-z0-9]{1,10}$/;
 const ORG_KEY = /^[A-Za-z0-9]{1,4}$/;
 
