@@ -52,7 +52,7 @@ export interface Workload {
 export const WORKLOADS: Workload[] = [
   {
     name: 'a working day',
-    description: 'reps at work arrive over 10 s and read each form 5–15 s (brisk: a rep who reads a form for a minute puts a quarter of this load on the gateway); the gateway caches as configured by default (60 s)',
+    description: 'reps at work arrive over 10 s and read each form 5–15 s (brisk: a rep who reads a form for a minute puts a sixth of this load on the gateway); the gateway caches as configured by default (60 s)',
     arrivalMs: 10_000,
     readingMs: [5_000, 15_000],
     cacheSeconds: 60,
