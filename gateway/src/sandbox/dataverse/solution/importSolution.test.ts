@@ -6,8 +6,9 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataRegistry } from '../metadata.js';
 import { STANDARD_TABLES } from '../standardTables/index.js';
-import { IMPORT_ERROR_CODES, SolutionImportFailed } from './importErrors.js';
+import { IMPORT_ERROR_CODES, type SolutionImportFailed } from './importErrors.js';
 import { importSolution } from './importSolution.js';
+import { importFailureOf } from '../testing/solutionZips.js';
 
 let registry: MetadataRegistry;
 beforeEach(() => {
@@ -48,15 +49,7 @@ function packed(files: Record<string, string>, managed = true): Uint8Array {
 /** A zip with exactly these root files. */
 const zipOf = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 
-function importFailure(zip: Uint8Array): SolutionImportFailed {
-  try {
-    importSolution(registry, zip);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SolutionImportFailed);
-    return error as SolutionImportFailed;
-  }
-  throw new Error('the import was expected to fail');
-}
+const importFailure = (zip: Uint8Array): SolutionImportFailed => importFailureOf(registry, zip);
 
 // customizations.xml parts in the shape Dataverse exports them (schema 9.0).
 const label = (text: string) => `<displaynames><displayname description="${text}" languagecode="1033" /></displaynames>`;

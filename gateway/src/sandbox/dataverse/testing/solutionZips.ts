@@ -9,7 +9,6 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
 import { SolutionImportFailed } from '../solution/importErrors.js';
 import { importSolution } from '../solution/importSolution.js';
-import type { SimulatedDataverse } from '../simulatedDataverse.js';
 
 let packed: Uint8Array | undefined;
 
@@ -29,10 +28,10 @@ export function repositorySolutionZipWithCustomizations(edit: (xml: string) => s
   return repositorySolutionZipWith({ 'customizations.xml': after });
 }
 
-/** The SolutionImportFailed that importing `zip` throws; the test fails when the import does not. */
-export function importFailureOf(dataverse: SimulatedDataverse, zip: Uint8Array): SolutionImportFailed {
+/** The SolutionImportFailed that importing `zip` into a Dataverse (or its metadata alone) throws; the test fails when the import does not. */
+export function importFailureOf(target: Parameters<typeof importSolution>[0], zip: Uint8Array): SolutionImportFailed {
   try {
-    importSolution(dataverse, zip);
+    importSolution(target, zip);
   } catch (error) {
     expect(error).toBeInstanceOf(SolutionImportFailed);
     return error as SolutionImportFailed;
