@@ -17,5 +17,10 @@ export async function readCustomerBlocks(session: RfcSession, customerNumber: st
     where: [`KUNNR = ${sqlLiteral(customerNumberIn(customerNumber))}`],
     rowCount: 1,
   });
+  return customerBlocksOf(row);
+}
+
+/** The blocks in a customer's KNA1 fields AUFSD, LIFSD, FAKSD and SPERR; none without a row. */
+export function customerBlocksOf(row: Partial<Record<'AUFSD' | 'LIFSD' | 'FAKSD' | 'SPERR', string>> | undefined): CustomerBlocks {
   return { order: Boolean(row?.AUFSD), delivery: Boolean(row?.LIFSD), billing: Boolean(row?.FAKSD), posting: isFlagSet(row?.SPERR) };
 }

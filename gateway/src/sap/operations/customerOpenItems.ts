@@ -10,7 +10,7 @@ import { fromDats, parseDecimal, toDats } from '../abapValues.js';
 import { alphaOut, customerNumberIn } from '../alpha.js';
 import { describeMessages, isErrorMessage, returnMessages } from '../bapiReturn.js';
 import { SapBusinessError, SapNotFoundError } from '../errors.js';
-import type { RfcSession, RfcStructure } from '../rfc.js';
+import type { RfcParameters, RfcSession, RfcStructure } from '../rfc.js';
 import { tableOf } from '../rfc.js';
 
 /** F2 502 "Debtor does not exist", F2 503 "… has not been created in company code". */
@@ -62,6 +62,11 @@ export async function readCustomerOpenItems(session: RfcSession, customerNumber:
     KEYDATE: toDats(keyDate),
     LINEITEMS: [],
   });
+  return openItemsIn(result, customerNumber, companyCode, keyDate);
+}
+
+/** The open items in a result with BAPI_AR_ACC_GETOPENITEMS's RETURN and LINEITEMS; SapNotFoundError as readCustomerOpenItems. */
+export function openItemsIn(result: RfcParameters, customerNumber: string, companyCode: string, keyDate: string): OpenItem[] {
   const errors = returnMessages(result).filter(isErrorMessage);
   if (errors.some((m) => NOT_FOUND.has(`${m.id}${m.number}`))) {
     throw new SapNotFoundError(`Customer ${alphaOut(customerNumberIn(customerNumber))} has no accounting data in company code ${companyCode}: ${describeMessages(errors)}`, errors);

@@ -18,7 +18,7 @@ import { fromDats, isFlagSet, parseDecimal, roundAmount } from '../abapValues.js
 import { alphaOut, customerNumberIn } from '../alpha.js';
 import { describeMessages, isErrorMessage, returnMessages } from '../bapiReturn.js';
 import { SapBusinessError, SapNotFoundError } from '../errors.js';
-import type { RfcSession, RfcStructure } from '../rfc.js';
+import type { RfcParameters, RfcSession, RfcStructure } from '../rfc.js';
 import { tableOf } from '../rfc.js';
 import { readCustomerBlocks } from './customerBlocks.js';
 import { orgKey, sapKey, validInput } from './inputValidation.js';
@@ -88,6 +88,11 @@ export async function readCreditAccount(session: RfcSession, customerNumber: str
 
 async function creditAccountOf(session: RfcSession, kunnr: string, area: string): Promise<CreditAccount> {
   const result = await session.call('BAPI_CREDIT_ACCOUNT_GET_STATUS', { CREDITCONTROLAREA: area, CUSTOMER: kunnr, CREDIT_ACCOUNT_DETAIL: [], CREDIT_ACCOUNT_OPEN_ITEMS: [] });
+  return creditAccountIn(result, kunnr, area);
+}
+
+/** The credit account in a result with BAPI_CREDIT_ACCOUNT_GET_STATUS's RETURN and tables. */
+export function creditAccountIn(result: RfcParameters, kunnr: string, area: string): CreditAccount {
   const errors = returnMessages(result).filter(isErrorMessage);
   const [detailRow] = tableOf(result, 'CREDIT_ACCOUNT_DETAIL');
   if (errors.some((m) => m.id === NO_CREDIT_ACCOUNT.id && m.number === NO_CREDIT_ACCOUNT.number) || (errors.length === 0 && !detailRow)) {

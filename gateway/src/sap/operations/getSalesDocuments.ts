@@ -17,7 +17,7 @@ import type {
 } from '../../model/salesDocument.js';
 import { fromDats, parseDecimal, roundAmount } from '../abapValues.js';
 import { alphaOut, documentNumberIn } from '../alpha.js';
-import type { RfcSession, RfcStructure } from '../rfc.js';
+import type { RfcParameters, RfcSession, RfcStructure } from '../rfc.js';
 import { tableOf } from '../rfc.js';
 import { sapKey, validInput } from './inputValidation.js';
 import { processingStatusOf } from './processingStatus.js';
@@ -159,6 +159,23 @@ function documentOf(header: RfcStructure, status: RfcStructure | undefined, rows
   };
 }
 
+/** The documents of a BAPISDORDER_GETDETAILEDLIST result (or a result with its tables), in the order of its headers. */
+export function salesDocumentsOf(result: RfcParameters, options: SalesDocumentOptions = {}): SalesDocument[] {
+  const of = (table: string, field: string, vbeln: string): RfcStructure[] => tableOf(result, table).filter((row) => text(row, field) === vbeln);
+  return tableOf(result, 'ORDER_HEADERS_OUT').flatMap((header) => {
+    const vbeln = text(header, 'DOC_NUMBER');
+    const document = documentOf(header, of('ORDER_STATUSHEADERS_OUT', 'SD_DOC', vbeln)[0], {
+      items: of('ORDER_ITEMS_OUT', 'DOC_NUMBER', vbeln),
+      schedules: of('ORDER_SCHEDULES_OUT', 'DOC_NUMBER', vbeln),
+      business: of('ORDER_BUSINESS_OUT', 'SD_DOC', vbeln),
+      partners: of('ORDER_PARTNERS_OUT', 'SD_DOC', vbeln),
+      statusItems: of('ORDER_STATUSITEMS_OUT', 'SD_DOC', vbeln),
+      flows: of('ORDER_FLOWS_OUT', 'SD_DOC', vbeln),
+    }, options);
+    return document ? [document] : [];
+  });
+}
+
 const requestSchema = z.array(sapKey(10)).max(MAX_DOCUMENTS, `must list at most ${MAX_DOCUMENTS} documents`);
 
 export async function getSalesDocuments(session: RfcSession, documentNumbers: string[], options: SalesDocumentOptions = {}): Promise<SalesDocument[]> {
@@ -178,19 +195,7 @@ export async function getSalesDocuments(session: RfcSession, documentNumbers: st
       ORDER_STATUSITEMS_OUT: [],
       ORDER_FLOWS_OUT: [],
     });
-    const of = (table: string, field: string, vbeln: string): RfcStructure[] => tableOf(result, table).filter((row) => text(row, field) === vbeln);
-    for (const header of tableOf(result, 'ORDER_HEADERS_OUT')) {
-      const vbeln = text(header, 'DOC_NUMBER');
-      const document = documentOf(header, of('ORDER_STATUSHEADERS_OUT', 'SD_DOC', vbeln)[0], {
-        items: of('ORDER_ITEMS_OUT', 'DOC_NUMBER', vbeln),
-        schedules: of('ORDER_SCHEDULES_OUT', 'DOC_NUMBER', vbeln),
-        business: of('ORDER_BUSINESS_OUT', 'SD_DOC', vbeln),
-        partners: of('ORDER_PARTNERS_OUT', 'SD_DOC', vbeln),
-        statusItems: of('ORDER_STATUSITEMS_OUT', 'SD_DOC', vbeln),
-        flows: of('ORDER_FLOWS_OUT', 'SD_DOC', vbeln),
-      }, options);
-      if (document) found.set(vbeln, document);
-    }
+    for (const document of salesDocumentsOf(result, options)) found.set(documentNumberIn(document.documentNumber), document);
   }
   return numbers.flatMap((vbeln) => found.get(vbeln) ?? []);
 }

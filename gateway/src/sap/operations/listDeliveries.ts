@@ -51,7 +51,7 @@ function itemOf(row: TableRow): DeliveryItem {
   };
 }
 
-function headerOf(header: TableRow): DeliveryHeader {
+export function deliveryHeaderOf(header: TableRow): DeliveryHeader {
   return {
     deliveryNumber: alphaOut(header.VBELN ?? ''),
     deliveryType: header.LFART ?? '',
@@ -99,7 +99,7 @@ export async function listDeliveryHeaders(session: RfcSession, customerNumber: s
     maxRows: window.maxRows,
   });
   if (headers.length === 0 && !customerKnown) await assertCustomerExists(session, window.customerNumber);
-  return headers.map(headerOf);
+  return headers.map(deliveryHeaderOf);
 }
 
 const keysOf = (deliveryNumbers: string[]): string[] => deliveryNumbers.map(documentNumberIn);
@@ -108,12 +108,12 @@ const byDelivery = <T>(rows: TableRow[], value: (row: TableRow) => T): Map<strin
 /** Picking, goods movement, billing and overall status of deliveries (VBUK), by delivery number. */
 export async function readDeliveryStatuses(session: RfcSession, deliveryNumbers: string[]): Promise<Map<string, DeliveryStatus>> {
   const rows = await readTableByKeys(session, { table: 'VBUK', fields: ['VBELN', 'KOSTK', 'WBSTK', 'FKSTK', 'GBSTK'], keyField: 'VBELN', keys: keysOf(deliveryNumbers) });
-  return byDelivery(rows, (row) => ({
-    picking: processingStatusOf(row.KOSTK),
-    goodsMovement: processingStatusOf(row.WBSTK),
-    billing: processingStatusOf(row.FKSTK),
-    overall: processingStatusOf(row.GBSTK),
-  }));
+  return byDelivery(rows, deliveryStatusOf);
+}
+
+/** A delivery's status from its VBUK fields. */
+export function deliveryStatusOf(row: TableRow): DeliveryStatus {
+  return { picking: processingStatusOf(row.KOSTK), goodsMovement: processingStatusOf(row.WBSTK), billing: processingStatusOf(row.FKSTK), overall: processingStatusOf(row.GBSTK) };
 }
 
 /** The items of deliveries (LIPS), by delivery number. */
