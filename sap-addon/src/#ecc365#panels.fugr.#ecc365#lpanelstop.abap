@@ -1,0 +1,1 @@
+FUNCTION-POOL /ecc365/panels.
