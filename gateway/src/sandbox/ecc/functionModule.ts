@@ -42,6 +42,8 @@ export interface FunctionContext {
   scalar: (name: string) => string;
   structure: (name: string) => StructureValue;
   table: (name: string) => StructureValue[];
+  /** CALL FUNCTION of another function module in this session (SimulatedEcc.callLocally): its outputs with every field. */
+  call: (name: string, parameters: Record<string, unknown>) => Promise<Record<string, unknown>>;
 }
 
 export interface FunctionModuleDef {

@@ -25,7 +25,12 @@ export const eccKnobsSchema = z.object({
   down: z.boolean().default(false),
   /** Delay of the asynchronous update task after a COMMIT WORK without WAIT. */
   updateDelayMs: z.number().int().min(0).default(50),
+  /** The ecc365 add-on (function group /ECC365/PANELS, docs/sap-addon.md) is imported; without it its function modules do not exist. */
+  addOn: z.boolean().default(true),
 });
+
+/** The function group of the ecc365 add-on's function modules, which the knob addOn imports. */
+export const ADD_ON_FUNCTION_GROUP = '/ECC365/PANELS';
 
 export type EccKnobs = z.infer<typeof eccKnobsSchema>;
 
@@ -46,6 +51,7 @@ export const eccSandboxConfigSchema = z
     lostResponseRate: share,
     down: flag,
     updateDelayMs: integer(0, 60_000),
+    addOn: flag,
   })
   .partial()
   .strict();

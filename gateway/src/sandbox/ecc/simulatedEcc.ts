@@ -7,8 +7,8 @@
 
 import { writeChangeDocument } from './changeDocuments.js';
 import { Database } from './database.js';
-import { expandOutput, normalizeInput, type FunctionContext, type FunctionModuleDef, type StructureValue } from './functionModule.js';
-import { eccKnobsSchema, type EccKnobs } from './knobs.js';
+import { expandOutput, normalizeInput, type CallInput, type FunctionContext, type FunctionModuleDef, type StructureValue } from './functionModule.js';
+import { ADD_ON_FUNCTION_GROUP, eccKnobsSchema, type EccKnobs } from './knobs.js';
 import { nextNumber } from './numberRanges.js';
 import { abapRuntimeFailure, communicationFailure, functionNotFound, logonFailure, RfcLibraryError, RFC_ERROR_GROUP } from './rfcErrors.js';
 import { EccSession, UpdateWriter, type PendingUpdate } from './session.js';
@@ -66,12 +66,18 @@ export class SimulatedEcc {
     return this.knobs;
   }
 
+  /** A function module of the system; the add-on's only while it is imported (knob addOn). */
   functionModule(name: string): FunctionModuleDef | undefined {
-    return this.functions.get(name);
+    const def = this.functions.get(name);
+    return def && this.isImported(def) ? def : undefined;
   }
 
   functionModules(): FunctionModuleDef[] {
-    return [...this.functions.values()];
+    return [...this.functions.values()].filter((def) => this.isImported(def));
+  }
+
+  private isImported(def: FunctionModuleDef): boolean {
+    return this.knobs.addOn || def.functionGroup !== ADD_ON_FUNCTION_GROUP;
   }
 
   /** Logs on a user and opens an ABAP session, as RfcOpenConnection does. */
@@ -165,7 +171,7 @@ export class SimulatedEcc {
   /** Runs one call on a session: checks, a work process, latency, injected faults, the handler. */
   async execute(session: EccSession, name: string, parameters: Record<string, unknown>, options: CallOptions = {}): Promise<Record<string, unknown>> {
     if (this.knobs.down) throw communicationFailure(`Connection to partner '${this.systemId.toLowerCase()}host:sapgw00' broken`);
-    const def = this.functions.get(name);
+    const def = this.functionModule(name);
     if (!def) throw functionNotFound(name);
     const input = normalizeInput(def, parameters);
     if (this.random.chance(this.knobs.failureRate)) {
@@ -178,20 +184,8 @@ export class SimulatedEcc {
       const latency = this.knobs.latencyMs + (this.knobs.latencyJitterMs > 0 ? this.random.int(0, this.knobs.latencyJitterMs) : 0);
       if (latency > 0) await sleep(latency, options.signal);
       if (options.signal?.aborted) throw cancelled();
-      const context: FunctionContext = {
-        ecc: this,
-        db: this.db,
-        session,
-        input,
-        scalar: (n) => {
-          const value = input[n];
-          return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-        },
-        structure: (n) => (input[n] ?? {}) as StructureValue,
-        table: (n) => (input[n] ?? []) as StructureValue[],
-      };
       try {
-        output = expandOutput(def, input, await def.handler(context));
+        output = expandOutput(def, input, await def.handler(this.contextOf(session, input)));
       } catch (error) {
         if (error instanceof RfcLibraryError || error instanceof TypeError) throw error;
         throw abapRuntimeFailure('SYSTEM_FAILURE', `${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -203,6 +197,34 @@ export class SimulatedEcc {
       throw communicationFailure(`Connection to partner '${this.systemId.toLowerCase()}host:sapgw00' broken after the call ran (injected failure)`);
     }
     return output;
+  }
+
+  /**
+   * CALL FUNCTION from inside a function module: the same session and work process, so no
+   * latency, injected faults or call count of its own. Unlike RFC it checks no S_RFC and
+   * needs no RFC flag; an unknown name dumps as CALL_FUNCTION_NOT_FOUND.
+   */
+  async callLocally(session: EccSession, name: string, parameters: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const def = this.functionModule(name);
+    if (!def) throw abapRuntimeFailure('CALL_FUNCTION_NOT_FOUND', `Function module "${name}" not found`);
+    const input = normalizeInput(def, parameters);
+    return expandOutput(def, input, await def.handler(this.contextOf(session, input)));
+  }
+
+  private contextOf(session: EccSession, input: CallInput): FunctionContext {
+    return {
+      ecc: this,
+      db: this.db,
+      session,
+      input,
+      scalar: (n) => {
+        const value = input[n];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      },
+      structure: (n) => (input[n] ?? {}) as StructureValue,
+      table: (n) => (input[n] ?? []) as StructureValue[],
+      call: (name, parameters) => this.callLocally(session, name, parameters),
+    };
   }
 
   /** Runs pending asynchronous updates now (at shutdown, so no committed work is lost). */
