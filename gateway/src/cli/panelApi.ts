@@ -114,6 +114,7 @@ export function createPanelApi(config: Config, systems: { sap: RfcClient; sandbo
   const texts = new SapTexts(config.panels.language, { ttlMs: config.panels.customizingCacheSeconds * 1000, maxEntries: 10_000 });
   const panels = createAccountPanels({
     sap: systems.sap,
+    addOn: config.sap.addOn,
     cacheSeconds: config.panels.cacheSeconds,
     timeoutMs: config.panels.timeoutMs,
     customizingCacheSeconds: config.panels.customizingCacheSeconds,

@@ -1,7 +1,7 @@
 /** Builds the RFC client the configuration asks for, and judges its cap on concurrent calls. */
 
 import type { SapConfig } from '../config/schema.js';
-import { ACCOUNT_FORM_SAP_CALLS } from '../panels/accountPanels.js';
+import { ACCOUNT_FORM_SAP_CALLS, ACCOUNT_FORM_SAP_CALLS_WITH_ADD_ON } from '../panels/accountPanels.js';
 import type { RfcClient } from '../sap/rfc.js';
 import { createInProcessRfcClient } from '../sap/transports/inProcess.js';
 import { createNodeRfcClient } from '../sap/transports/nodeRfc.js';
@@ -36,9 +36,10 @@ export function sapCallCapWarning(config: SapConfig): string | undefined {
     config.transport === 'soap-rfc' ? { setting: 'sap.maxConnections', value: config.maxConnections }
     : config.transport === 'node-rfc' ? { setting: 'sap.pool.high', value: config.pool.high }
     : undefined;
-  if (cap === undefined || cap.value >= ACCOUNT_FORM_SAP_CALLS) return undefined;
+  const calls = config.addOn ? ACCOUNT_FORM_SAP_CALLS_WITH_ADD_ON : ACCOUNT_FORM_SAP_CALLS;
+  if (cap === undefined || cap.value >= calls) return undefined;
   return (
-    `${cap.setting} is ${cap.value}, but an account form's panels make up to ${ACCOUNT_FORM_SAP_CALLS} SAP calls at once: every form waits for a second SAP round. ` +
-    `Raise it to ${ACCOUNT_FORM_SAP_CALLS} or more if SAP's dialog work processes allow (docs/admin-guide.md, "The load the panels put on SAP").`
+    `${cap.setting} is ${cap.value}, but an account form's panels make up to ${calls} SAP calls at once: every form waits for a second SAP round. ` +
+    `Raise it to ${calls} or more if SAP's dialog work processes allow (docs/admin-guide.md, "The load the panels put on SAP").`
   );
 }

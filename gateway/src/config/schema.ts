@@ -15,9 +15,17 @@ const flag = z.union([z.boolean(), z.stringbool()]);
 const port = integer(0, 65_535);
 const timeoutMs = integer(100, 600_000);
 
+/**
+ * SAP has the ecc365 add-on (function group /ECC365/PANELS, docs/sap-addon.md): each account
+ * panel is then one RFC call. Off by default: without the add-on the gateway reads with SAP's
+ * standard interfaces.
+ */
+const addOn = flag.default(false);
+
 /** The embedded simulated ECC, also reached by the gateway when sap.transport is "sandbox". */
 const sapSandboxSchema = z.object({
   transport: z.literal('sandbox'),
+  addOn,
   /** RFC user of the simulated ECC. */
   user: z.string().min(1).default('ECC365'),
   password: z.string().min(1).default('sandbox'),
@@ -28,6 +36,7 @@ const sapSandboxSchema = z.object({
 /** SOAP-RFC over HTTP(S) to the ICF service /sap/bc/soap/rfc: no SAP SDK needed. */
 const sapSoapRfcSchema = z.object({
   transport: z.literal('soap-rfc'),
+  addOn,
   /** e.g. https://ecc.example.com:44300/sap/bc/soap/rfc */
   url: z.url({ protocol: /^https?$/ }),
   /** The WSDL service; derived from url (…/sap/bc/soap/wsdl11) when absent. */
@@ -56,6 +65,7 @@ const sapSoapRfcSchema = z.object({
 /** node-rfc with the SAP NW RFC SDK. */
 const sapNodeRfcSchema = z.object({
   transport: z.literal('node-rfc'),
+  addOn,
   /** node-rfc connection parameters: ashost, sysnr, client, user, passwd, lang; or dest; or mshost, msserv, group, sysid … */
   connection: z.record(z.string(), z.string()).refine((c) => ['dest', 'ashost', 'mshost', 'wshost'].some((key) => key in c), {
     message: 'needs a target: "dest" (sapnwrfc.ini), "ashost"+"sysnr", "mshost"+"group" or "wshost"+"wsport"',
@@ -235,7 +245,7 @@ export const configSchema = z.object({
       level: z.enum(['error', 'warn', 'info', 'http', 'debug']).default('info'),
     })
     .default({ level: 'info' }),
-  sap: sapConfigSchema.default({ transport: 'sandbox', user: 'ECC365', password: 'sandbox', timeoutMs: 30_000 }),
+  sap: sapConfigSchema.default({ transport: 'sandbox', addOn: false, user: 'ECC365', password: 'sandbox', timeoutMs: 30_000 }),
   dataverse: dataverseConfigSchema.default(dataverseSandboxSchema.parse({ target: 'sandbox' })),
   api: apiSchema.default(apiSchema.parse({})),
   panels: panelsSchema.default(panelsSchema.parse({})),

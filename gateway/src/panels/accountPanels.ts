@@ -7,7 +7,8 @@
  * SAP has it), carrier names, the documents each panel
  * showed last (so their status is read alongside the next list, see listedDocuments.ts) and the
  * other payers of a customer's invoices (read alongside likewise) are kept longer
- * (`customizingCacheSeconds`).
+ * (`customizingCacheSeconds`). With the ecc365 SAP add-on (`addOn`) each panel is one RFC call and
+ * needs nothing remembered.
  */
 
 import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
@@ -15,12 +16,12 @@ import { customerNumberIn } from '../sap/alpha.js';
 import { todayIso } from '../sap/operations/documentListQuery.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { ACCOUNT_LINK_COLUMNS, type AccountSapLink } from './accountLink.js';
-import { readCreditPanel } from './creditPanel.js';
+import { readCreditPanel, readCreditPanelWithAddOn } from './creditPanel.js';
 import { sessionWithin, withinDeadline } from './deadline.js';
-import { readDeliveriesPanel } from './deliveriesPanel.js';
+import { readDeliveriesPanel, readDeliveriesPanelWithAddOn } from './deliveriesPanel.js';
 import { PanelError } from './errors.js';
-import { readInvoicesPanel, type OtherPayer } from './invoicesPanel.js';
-import { readOrdersPanel } from './ordersPanel.js';
+import { readInvoicesPanel, readInvoicesPanelWithAddOn, type OtherPayer } from './invoicesPanel.js';
+import { readOrdersPanel, readOrdersPanelWithAddOn } from './ordersPanel.js';
 import { panelWindow, windowKey } from './panelQuery.js';
 import { ReadThroughCache } from './readThroughCache.js';
 import { isoLanguages, type SapTexts } from './sapTexts.js';
@@ -28,6 +29,8 @@ import { isoLanguages, type SapTexts } from './sapTexts.js';
 export interface AccountPanelsOptions {
   /** The RFC client: each call borrows its own connection, so a panel's independent reads run in parallel. */
   sap: RfcSession;
+  /** SAP has the ecc365 add-on (docs/sap-addon.md): each panel is one RFC call. */
+  addOn?: boolean;
   cacheSeconds: number;
   timeoutMs: number;
   customizingCacheSeconds: number;
@@ -52,8 +55,9 @@ export interface AccountPanels {
   credit(link: AccountSapLink, languages?: readonly string[]): Promise<CreditPanel>;
 }
 
-/** SAP calls an account form's four panels make at once on a refresh: orders 2, deliveries 4–5, invoices 2 (and one per other payer), credit 3. */
+/** SAP calls an account form's four panels make at once on a refresh with SAP's standard interfaces: orders 2, deliveries 4–5, invoices 2 (and one per other payer), credit 3; with the add-on, 4. */
 export const ACCOUNT_FORM_SAP_CALLS = 12;
+export const ACCOUNT_FORM_SAP_CALLS_WITH_ADD_ON = 4;
 
 const SAP_KEY = /^[A-Za-z0-9]{1,10}$/;
 const ORG_KEY = /^[A-Za-z0-9]{1,4}$/;
@@ -108,6 +112,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const listKey = `orders|${customerNumber}|${salesOrganization}|${windowKey(window)}`;
       return serve(orders, 'orders', `${listKey}|${wanted.join(',')}`, async (sap) => {
         const typeNames = () => texts.read(sap, 'documentTypes', wanted);
+        if (options.addOn) return readOrdersPanelWithAddOn(sap, { customerNumber, salesOrganization, window }, typeNames);
         const { panel, orders: shown } = await readOrdersPanel(sap, { customerNumber, salesOrganization, window }, shownDocuments.peek(listKey) ?? [], typeNames);
         shownDocuments.set(listKey, shown);
         return panel;
@@ -119,6 +124,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const window = panelWindow(query, day);
       const key = `deliveries|${customerNumber}|${windowKey(window)}`;
       return serve(deliveries, 'deliveries', key, async (sap) => {
+        if (options.addOn) return readDeliveriesPanelWithAddOn(sap, { customerNumber, window, today: day, customerKnown: false });
         const known = shownDocuments.peek(key);
         const { panel, deliveries: shown } = await readDeliveriesPanel(sap, { customerNumber, window, today: day, customerKnown: known !== undefined }, known ?? [], carrierNames);
         shownDocuments.set(key, shown);
@@ -133,6 +139,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const key = `invoices|${customerNumber}|${companyCode}|${day}|${windowKey(window)}`;
       const payersKey = `invoices|${customerNumber}|${companyCode}`;
       return serve(invoices, 'invoices', key, async (sap) => {
+        if (options.addOn) return readInvoicesPanelWithAddOn(sap, { customerNumber, companyCode, window, today: day });
         const { panel, payers } = await readInvoicesPanel(sap, { customerNumber, companyCode, window, today: day }, otherPayers.peek(payersKey) ?? []);
         otherPayers.set(payersKey, payers);
         return panel;
@@ -144,7 +151,8 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const companyCode = (link.companyCode || options.defaults.companyCode) ? linkPart(link, 'companyCode', 'SAP company code', { value: options.defaults.companyCode, setting: 'panels.companyCode' }) : '';
       const wanted = isoLanguages(languages);
       const key = `credit|${customerNumber}|${creditControlArea}|${companyCode}|${wanted.join(',')}`;
-      return serve(credit, 'credit', key, (sap) => readCreditPanel(sap, { customerNumber, creditControlArea, companyCode }, () => texts.read(sap, 'paymentTerms', wanted)));
+      const read = options.addOn ? readCreditPanelWithAddOn : readCreditPanel;
+      return serve(credit, 'credit', key, (sap) => read(sap, { customerNumber, creditControlArea, companyCode }, () => texts.read(sap, 'paymentTerms', wanted)));
     },
   };
 }

@@ -7,11 +7,13 @@
  * delivery number, in parallel with one another, and alongside the headers for the deliveries
  * shown last time (readListedDocuments).
  * Carrier names change rarely and are kept (`carrierNames`), so a known carrier costs no read.
+ * With the ecc365 SAP add-on all of it is read inside SAP: one call, one round trip.
  */
 
 import type { DeliveryStatus } from '../model/delivery.js';
 import type { DeliveriesPanel } from '../model/panelApi.js';
 import { alphaOut } from '../sap/alpha.js';
+import { readDeliveriesWithAddOn, type ShippedDelivery } from '../sap/operations/addOn/readDeliveries.js';
 import { deliveryOf, listDeliveryHeaders, readDeliveredSalesDocuments, readDeliveryCarriers, readDeliveryStatuses, readVendorNames } from '../sap/operations/listDeliveries.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { readListedDocuments } from './listedDocuments.js';
@@ -78,25 +80,35 @@ export async function readDeliveriesPanel(
     ...deliveryOf(byNumber.get(number)!, details.status, [], details.carrier !== undefined ? { number: details.carrier, name: names.get(details.carrier) ?? '' } : undefined),
     salesOrders: details.salesOrders,
   }));
+  return { panel: deliveriesPanelOf(request, deliveries, { scanned: byNumber.size }), deliveries: documents.map((document) => document.number) };
+}
+
+/** The panel in one RFC call with the ecc365 SAP add-on (docs/sap-addon.md). */
+export async function readDeliveriesPanelWithAddOn(sap: RfcSession, request: DeliveriesRequest): Promise<DeliveriesPanelData> {
+  const { window } = request;
+  const { deliveries, found } = await readDeliveriesWithAddOn(sap, { customerNumber: request.customerNumber, from: window.from, to: window.to, maxDocuments: window.scan });
+  return deliveriesPanelOf(request, deliveries, { scanned: deliveries.length, truncated: found > deliveries.length });
+}
+
+/** The panel from the deliveries read, newest first. */
+function deliveriesPanelOf(request: DeliveriesRequest, deliveries: ShippedDelivery[], scan: { scanned: number; truncated?: boolean }): DeliveriesPanelData {
+  const { window } = request;
   // Not yet shipped: goods issue not posted in full.
   const matching = deliveries.filter((delivery) => window.status === 'all' || delivery.status.goodsMovement !== 'complete');
-  const { rows, page } = firstRows(matching, window, { scanned: byNumber.size });
+  const { rows, page } = firstRows(matching, window, scan);
   return {
-    panel: {
-      customerNumber: alphaOut(request.customerNumber),
-      deliveries: rows.map((delivery) => ({
-        deliveryNumber: delivery.deliveryNumber,
-        deliveryDate: delivery.deliveryDate,
-        plannedGoodsIssueDate: delivery.plannedGoodsIssueDate,
-        actualGoodsIssueDate: delivery.actualGoodsIssueDate,
-        progress: delivery.progress,
-        trackingReference: delivery.trackingReference,
-        carrier: delivery.carrier,
-        shippingPoint: delivery.shippingPoint,
-        salesOrders: delivery.salesOrders,
-      })),
-      page,
-    },
-    deliveries: documents.map((document) => document.number),
+    customerNumber: alphaOut(request.customerNumber),
+    deliveries: rows.map((delivery) => ({
+      deliveryNumber: delivery.deliveryNumber,
+      deliveryDate: delivery.deliveryDate,
+      plannedGoodsIssueDate: delivery.plannedGoodsIssueDate,
+      actualGoodsIssueDate: delivery.actualGoodsIssueDate,
+      progress: delivery.progress,
+      trackingReference: delivery.trackingReference,
+      carrier: delivery.carrier,
+      shippingPoint: delivery.shippingPoint,
+      salesOrders: delivery.salesOrders,
+    })),
+    page,
   };
 }

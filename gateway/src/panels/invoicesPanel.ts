@@ -7,14 +7,16 @@
  * those same items (listInvoices' knownOpenItems). Invoices with another payer or company code
  * need that payer's items: those of the payers the panel met last time are read alongside too,
  * so only a payer new to the customer costs a second round trip. Billing items are not read: the
- * panel shows none.
+ * panel shows none. With the ecc365 SAP add-on all payers' open items are read inside SAP: one
+ * call, one round trip.
  */
 
-import type { OpenItem, PaymentStatus } from '../model/invoice.js';
+import type { Invoice, OpenItem, PaymentStatus } from '../model/invoice.js';
 import type { InvoicesPanel } from '../model/panelApi.js';
 import { roundAmount } from '../sap/abapValues.js';
 import { alphaOut, customerNumberIn } from '../sap/alpha.js';
 import { readCustomerOpenItems } from '../sap/operations/customerOpenItems.js';
+import { readInvoicesWithAddOn } from '../sap/operations/addOn/readInvoices.js';
 import { listInvoices } from '../sap/operations/listInvoices.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { firstRows, MAX_DOCUMENTS_SCANNED, type PanelWindow } from './panelQuery.js';
@@ -59,13 +61,33 @@ export async function readInvoicesPanel(sap: RfcSession, request: InvoicesReques
     knownOpenItems: [{ customerNumber, companyCode, items: openItems }, ...otherPayers],
   });
   const [items, listed] = await Promise.all([openItems, invoices]);
-  const matching = listed.filter((invoice) => window.status === 'all' || UNPAID.has(invoice.paymentStatus));
-  const { rows, page } = firstRows(matching, window, { scanned: listed.length });
+  const panel = invoicesPanelOf(request, items, listed, { scanned: listed.length });
+  const self = customerNumberIn(customerNumber);
+  const payers = new Map<string, OtherPayer>();
+  for (const invoice of listed) {
+    if (invoice.paymentStatus === 'notPosted') continue;
+    const payer = { customerNumber: customerNumberIn(invoice.payer), companyCode: invoice.companyCode.toUpperCase() };
+    if (payer.customerNumber !== self || payer.companyCode !== companyCode.toUpperCase()) payers.set(`${payer.companyCode}/${payer.customerNumber}`, payer);
+  }
+  return { panel, payers: [...payers.values()] };
+}
+
+/** The panel in one RFC call with the ecc365 SAP add-on (docs/sap-addon.md): the other payers' open items are read inside SAP. */
+export async function readInvoicesPanelWithAddOn(sap: RfcSession, request: InvoicesRequest): Promise<InvoicesPanelData> {
+  const { window, customerNumber, companyCode, today } = request;
+  const { invoices, openItems, found } = await readInvoicesWithAddOn(sap, { customerNumber, companyCode, keyDate: today, from: window.from, to: window.to, maxDocuments: window.scan });
+  return invoicesPanelOf(request, openItems, invoices, { scanned: invoices.length, truncated: found > invoices.length });
+}
+
+/** The panel from the customer's open items and its billing documents, newest first. */
+function invoicesPanelOf(request: InvoicesRequest, items: OpenItem[], listed: Invoice[], scan: { scanned: number; truncated?: boolean }): InvoicesPanelData {
+  const matching = listed.filter((invoice) => request.window.status === 'all' || UNPAID.has(invoice.paymentStatus));
+  const { rows, page } = firstRows(matching, request.window, scan);
   const sorted = [...items].sort(byDueDate);
   // Totals in the company code's currency: a customer's items may be in several document currencies.
   const local = (selected: OpenItem[]): number => roundAmount(selected.reduce((sum, item) => sum + item.amountInLocalCurrency, 0));
-  const panel: InvoicesPanelData = {
-    customerNumber: alphaOut(customerNumber),
+  return {
+    customerNumber: alphaOut(request.customerNumber),
     invoices: rows.map((invoice) => ({
       invoiceNumber: invoice.invoiceNumber,
       billingDate: invoice.billingDate,
@@ -94,12 +116,4 @@ export async function readInvoicesPanel(sap: RfcSession, request: InvoicesReques
     },
     page,
   };
-  const self = customerNumberIn(customerNumber);
-  const payers = new Map<string, OtherPayer>();
-  for (const invoice of listed) {
-    if (invoice.paymentStatus === 'notPosted') continue;
-    const payer = { customerNumber: customerNumberIn(invoice.payer), companyCode: invoice.companyCode.toUpperCase() };
-    if (payer.customerNumber !== self || payer.companyCode !== companyCode.toUpperCase()) payers.set(`${payer.companyCode}/${payer.customerNumber}`, payer);
-  }
-  return { panel, payers: [...payers.values()] };
 }
