@@ -70,6 +70,8 @@ export interface PanelsBenchOptions {
   today: string;
   customers: number;
   sapLatencyMs: number;
+  /** The gateway reads with the ecc365 SAP add-on (one RFC call per panel), else with SAP's standard interfaces. */
+  sapAddOn: boolean;
 }
 
 interface PanelAnswer {
@@ -165,7 +167,7 @@ async function startSystems(options: PanelsBenchOptions, cacheSeconds: number): 
   const gateway = await startProcess('gateway', {
     server: { port: 0, shutdownTimeoutMs: 2_000 },
     log: { level: 'error' },
-    sap: { transport: 'soap-rfc', url: systems.soapRfcUrl, client: '100', user: 'ECC365', password: 'sandbox', maxConnections: 100 },
+    sap: { transport: 'soap-rfc', addOn: options.sapAddOn, url: systems.soapRfcUrl, client: '100', user: 'ECC365', password: 'sandbox', maxConnections: 100 },
     dataverse: { target: 'environment', url: `${systems.origin}/sandbox/dataverse`, tenantId: SANDBOX_TENANT_ID, authority: systems.authority, authorityCaFile: caFile, clientId: SANDBOX_APPLICATIONS.gateway.clientId, clientSecret: SANDBOX_APPLICATIONS.gateway.clientSecret },
     // Five personas stand for all N reps, so the per-user limit would throttle the benchmark, not a rep.
     api: { rateLimit: { maxRequests: 100_000, windowSeconds: 60 }, accessCacheSeconds: cacheSeconds },
@@ -392,12 +394,16 @@ function errorCounts(answers: PanelAnswer[]): string | undefined {
 }
 
 export async function panelsSection(options: PanelsBenchOptions, workload: Workload, repCounts: number[], out: (line?: string) => void): Promise<void> {
-  out(`## panels, ${workload.name}: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
+  const reads = options.sapAddOn ? 'with the ecc365 SAP add-on' : "with SAP's standard interfaces";
+  out(`## panels, ${workload.name}, ${reads}: N reps opening account forms, SAP at ${options.sapLatencyMs} ms per RFC call`);
   out(
     `Each rep arrives within ${workload.arrivalMs / 1000} s and opens ${FORMS_PER_REP} account forms it may read (four panels at once), ${workload.readingMs[0] / 1000}–${workload.readingMs[1] / 1000} s apart: ${workload.description}; ${options.customers} customers. ` +
       'The gateway runs in its own process on SOAP-RFC (at most 100 SAP calls at once, sap.maxConnections) and a Dataverse environment (the sandbox\'s, in a third process), behind a reverse proxy (keep-alive connections to the gateway, up to 256 idle). ' +
       'For each N the reps open their forms twice: first on a freshly started gateway (cold caches), then, once the panel caches and the access checks have expired, the same forms again on the gateway that has been running: ' +
-      'every panel is read from SAP and every access checked again, but the gateway knows which documents each panel showed last time and which other payers a customer\'s invoices had (kept for panels.customizingCacheSeconds), and reads their status and open items alongside the lists.',
+      'every panel is read from SAP and every access checked again' +
+      (options.sapAddOn
+        ? ' (with the add-on each panel is one RFC call either way).'
+        : ', but the gateway knows which documents each panel showed last time and which other payers a customer\'s invoices had (kept for panels.customizingCacheSeconds), and reads their status and open items alongside the lists.'),
   );
   out();
   out('| reps | gateway | panel requests | not 200 | req/s | p50 | p95 | p99 | p99 from SAP | p99 from cache | overhead p50 | overhead p99 | before the gateway p99 | access check p99 | connections opened | RFC calls | RFC calls per panel view | RFC calls per panel and customer |');

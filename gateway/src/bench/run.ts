@@ -7,7 +7,8 @@
  *              transports with no SAP latency: what the gateway's SAP layer itself costs
  *   saturation a loaded ECC: 100 ms per call and 8 work processes, many concurrent callers
  *   panels     N reps opening account forms through the gateway, SAP at 100 ms per call: on a
- *              working day, and all at once
+ *              working day, and all at once; with SAP's standard interfaces, and with the
+ *              ecc365 SAP add-on
  *
  * Name sections to run only those: npm run bench -- panels
  */
@@ -100,4 +101,8 @@ out();
 if (wanted('seed')) await seedSection([300, 10_000, 100_000]);
 if (wanted('transports')) await transportSection();
 if (wanted('saturation')) await saturationSection();
-if (wanted('panels')) for (const workload of WORKLOADS) await panelsSection({ today: TODAY, customers: 300, sapLatencyMs: 100 }, workload, [50, 200, 500], out);
+if (wanted('panels')) {
+  for (const workload of WORKLOADS) {
+    for (const sapAddOn of [false, true]) await panelsSection({ today: TODAY, customers: 300, sapLatencyMs: 100, sapAddOn }, workload, [50, 200, 500], out);
+  }
+}
