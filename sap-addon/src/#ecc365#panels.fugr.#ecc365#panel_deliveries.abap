@@ -32,6 +32,7 @@ FUNCTION /ecc365/panel_deliveries.
          END OF ty_vendor.
   TYPES: BEGIN OF ty_shipped,
            vbeln TYPE lips-vbeln,
+           posnr TYPE lips-posnr,
            vgbel TYPE lips-vgbel,
          END OF ty_shipped.
 
@@ -44,11 +45,13 @@ FUNCTION /ecc365/panel_deliveries.
   DATA lt_statuses TYPE HASHED TABLE OF ty_status WITH UNIQUE KEY vbeln.
   DATA lt_carriers TYPE HASHED TABLE OF ty_carrier WITH UNIQUE KEY vbeln.
   DATA lt_vendors TYPE HASHED TABLE OF ty_vendor WITH UNIQUE KEY lifnr.
-  DATA lt_shipped TYPE SORTED TABLE OF ty_shipped WITH UNIQUE KEY vbeln vgbel.
+  DATA lt_shipped TYPE SORTED TABLE OF ty_shipped WITH UNIQUE KEY vbeln posnr.
+  DATA lt_delivered TYPE HASHED TABLE OF /ecc365/s_delivered_doc WITH UNIQUE KEY vbeln vgbel.
   DATA ls_delivered TYPE /ecc365/s_delivered_doc.
   DATA lv_date_to TYPE lfdat.
   DATA lv_customer TYPE kna1-kunnr.
   DATA lv_message TYPE bapi_msg.
+  DATA lv_customer_external TYPE kunnr.
   FIELD-SYMBOLS <ls_delivery> TYPE /ecc365/s_delivery.
   FIELD-SYMBOLS <ls_status> TYPE ty_status.
   FIELD-SYMBOLS <ls_carrier> TYPE ty_carrier.
@@ -84,13 +87,20 @@ FUNCTION /ecc365/panel_deliveries.
   IF documents_found = 0.
     SELECT SINGLE kunnr FROM kna1 INTO lv_customer WHERE kunnr = customer_number.
     IF sy-subrc <> 0.
-      " The message the standard reads give for an unknown customer: Debtor &1 does not exist.
-      MESSAGE e502(f2) WITH customer_number INTO lv_message.
+      " The message the standard reads give for an unknown customer: Debtor &1 does not exist,
+      " naming the customer as users enter it (without leading zeros).
+      CALL FUNCTION 'CONVERSION_EXIT_ALPHA_OUTPUT'
+        EXPORTING
+          input  = customer_number
+        IMPORTING
+          output = lv_customer_external.
+      MESSAGE e502(f2) WITH lv_customer_external INTO lv_message.
       return-type = sy-msgty.
       return-id = sy-msgid.
       return-number = sy-msgno.
       return-message = lv_message.
       return-message_v1 = sy-msgv1.
+      return-parameter = 'CUSTOMER_NUMBER'.
     ENDIF.
     RETURN.
   ENDIF.
@@ -128,8 +138,7 @@ FUNCTION /ecc365/panel_deliveries.
       WHERE lifnr = lt_carriers-lifnr.
   ENDIF.
 
-  " FOR ALL ENTRIES drops duplicate rows, so each delivery and sales document comes once.
-  SELECT vbeln vgbel FROM lips
+  SELECT vbeln posnr vgbel FROM lips
     INTO TABLE lt_shipped
     FOR ALL ENTRIES IN lt_deliveries
     WHERE vbeln = lt_deliveries-vbeln
@@ -151,10 +160,14 @@ FUNCTION /ecc365/panel_deliveries.
         <ls_delivery>-carrier_name = <ls_vendor>-name1.
       ENDIF.
     ENDIF.
+    " Each sales document once per delivery, in the order of the items that ship it.
     LOOP AT lt_shipped ASSIGNING <ls_shipped> WHERE vbeln = <ls_delivery>-vbeln.
       ls_delivered-vbeln = <ls_shipped>-vbeln.
       ls_delivered-vgbel = <ls_shipped>-vgbel.
-      APPEND ls_delivered TO delivered_documents.
+      INSERT ls_delivered INTO TABLE lt_delivered.
+      IF sy-subrc = 0.
+        APPEND ls_delivered TO delivered_documents.
+      ENDIF.
     ENDLOOP.
   ENDLOOP.
 

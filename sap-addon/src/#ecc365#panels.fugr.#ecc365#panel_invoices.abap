@@ -31,7 +31,7 @@ FUNCTION /ecc365/panel_invoices.
   CONSTANTS lc_posted TYPE rfbsk VALUE 'C'.
 
   DATA lt_selected TYPE STANDARD TABLE OF ty_billing_document.
-  DATA lt_payers TYPE SORTED TABLE OF ty_payer WITH UNIQUE KEY kunrg bukrs.
+  DATA lt_payers TYPE STANDARD TABLE OF ty_payer WITH NON-UNIQUE KEY kunrg bukrs.
   DATA ls_payer TYPE ty_payer.
   DATA ls_invoice TYPE /ecc365/s_invoice.
   DATA lt_items TYPE STANDARD TABLE OF bapi3007_2.
@@ -98,11 +98,14 @@ FUNCTION /ecc365/panel_invoices.
         AND ( <ls_document>-kunrg <> customer_number OR <ls_document>-bukrs <> company_code ).
       ls_payer-kunrg = <ls_document>-kunrg.
       ls_payer-bukrs = <ls_document>-bukrs.
-      INSERT ls_payer INTO TABLE lt_payers.
+      READ TABLE lt_payers WITH TABLE KEY kunrg = ls_payer-kunrg bukrs = ls_payer-bukrs TRANSPORTING NO FIELDS.
+      IF sy-subrc <> 0.
+        APPEND ls_payer TO lt_payers.
+      ENDIF.
     ENDIF.
   ENDLOOP.
 
-  " Each payer and company code once; a payer whose read fails adds no rows.
+  " Each payer and company code once, in the order the documents name them; a payer whose read fails adds no rows.
   LOOP AT lt_payers INTO ls_payer.
     CLEAR lt_items.
     CALL FUNCTION 'BAPI_AR_ACC_GETOPENITEMS'
