@@ -220,7 +220,8 @@ describeOverTransports('the ecc365 add-on', (sap) => {
     });
 
     it('answers E F2 502 for an unknown customer, and an empty list for a known one without deliveries', async () => {
-      const unknown = await panel(UNKNOWN_CUSTOMER);
+      // Rows the caller sends in a TABLES parameter do not come back.
+      const unknown = await sap.client.call('/ECC365/PANEL_DELIVERIES', { CUSTOMER_NUMBER: UNKNOWN_CUSTOMER, DELIVERIES: [{ VBELN: deliveries[0]!.deliveryNumber }], DELIVERED_DOCUMENTS: [] });
       expect(unknown.RETURN).toMatchObject({ TYPE: 'E', ID: 'F2', NUMBER: '502', MESSAGE_V1: '9999999', PARAMETER: 'CUSTOMER_NUMBER' });
       expect(unknown.DOCUMENTS_FOUND).toBe(0);
       expect(rows(unknown, 'DELIVERIES')).toEqual([]);
@@ -233,7 +234,7 @@ describeOverTransports('the ecc365 add-on', (sap) => {
 
   describe('/ECC365/PANEL_ORDERS', () => {
     const panel = (customerNumber: string, salesOrg: string, parameters: Record<string, unknown> = {}) =>
-      sap.client.call('/ECC365/PANEL_ORDERS', { CUSTOMER_NUMBER: customerNumber, SALES_ORGANIZATION: salesOrg, ...parameters, ...emptyTables(ORDER_TABLES) });
+      sap.client.call('/ECC365/PANEL_ORDERS', { CUSTOMER_NUMBER: customerNumber, SALES_ORGANIZATION: salesOrg, ...emptyTables(ORDER_TABLES), ...parameters });
 
     it('reads the newest orders in detail, newest first by document date, then number', async () => {
       const result = await panel(customer.customerNumber, '1000');
@@ -276,7 +277,7 @@ describeOverTransports('the ecc365 add-on', (sap) => {
 
     it('answers like the list BAPI for a customer without orders in the sales organisation and for an unknown one', async () => {
       for (const [customerNumber, salesOrg] of [[customer.customerNumber, '3000'], [UNKNOWN_CUSTOMER, '1000']] as const) {
-        const result = await panel(customerNumber, salesOrg);
+        const result = await panel(customerNumber, salesOrg, { ORDER_HEADERS_OUT: [{ DOC_NUMBER: orders[0]!.orderNumber }] });
         const expected = await standardOrders(sap.client, customerNumber, salesOrg, {}, 50);
         expect(result.RETURN).toEqual(expected.returned);
         expect(result.DOCUMENTS_FOUND).toBe(0);
@@ -348,7 +349,9 @@ describeOverTransports('the ecc365 add-on', (sap) => {
 
     it("answers with the open items read's error, and nothing else, for an unknown customer or one not in the company code", async () => {
       for (const [customerNumber, companyCode, code] of [[UNKNOWN_CUSTOMER, '1000', 'F2502'], [customer.customerNumber, '3000', 'F2503']] as const) {
-        const result = await panel(customerNumber, companyCode);
+        const result = await sap.client.call('/ECC365/PANEL_INVOICES', {
+          CUSTOMER_NUMBER: customerNumber, COMPANY_CODE: companyCode, KEY_DATE, INVOICES: [{ VBELN: invoices[1]!.invoiceNumber }], OPEN_ITEMS: [],
+        });
         const expected = await standardInvoices(sap.client, customerNumber, companyCode, KEY_DATE, { from: '00000000', to: '99991231' }, 50);
         expect(result.RETURN).toMatchObject({ TYPE: 'E', CODE: code });
         expect(result.RETURN).toEqual(expected.returned);

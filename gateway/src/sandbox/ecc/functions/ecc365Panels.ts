@@ -9,8 +9,9 @@
  * Decided where the contract is silent (what the ABAP does): an initial date is no bound, also
  * when passed to the BAPIs; MAX_DOCUMENTS 0 or less lists nothing while DOCUMENTS_FOUND still
  * counts the window; F2 502 names the customer without leading zeros, as the simulated BAPIs
- * do. The simulator has no authorization model, so the authority checks the contract names
- * (V_LIKP_VST, V_VBRK_VKO) leave every row in.
+ * do. TABLES parameters come back holding only what the module read, never the caller's
+ * rows (the ABAP clears them). The simulator has no authorization model, so the authority
+ * checks the contract names (V_LIKP_VST, V_VBRK_VKO) leave every row in.
  */
 
 import type { Row } from '../database.js';
@@ -96,13 +97,14 @@ export const ECC365_PANEL_ORDERS = defineFunction({
       TRANSACTION_GROUP: '0',
     });
     const returned = structureOf(list, 'RETURN');
-    if (isError(returned)) return { RETURN: returned };
+    const noOrders = Object.fromEntries(ORDER_TABLES.map(([name]) => [name, []]));
+    if (isError(returned)) return { RETURN: returned, ...noOrders };
     // The list has a line per item: one entry per order.
     const orders = new Map<string, Row>();
     for (const line of rowsOf(list, 'SALES_ORDERS')) orders.set(text(line.SD_DOC), { SD_DOC: text(line.SD_DOC), DOC_DATE: text(line.DOC_DATE) });
     const found = [...orders.values()].sort(newestFirst('DOC_DATE', 'SD_DOC'));
     const listed = firstDocuments(scalar, found);
-    if (listed.length === 0) return { RETURN: returned, DOCUMENTS_FOUND: found.length };
+    if (listed.length === 0) return { RETURN: returned, DOCUMENTS_FOUND: found.length, ...noOrders };
     const detail = await call('BAPISDORDER_GETDETAILEDLIST', {
       I_BAPI_VIEW: { HEADER: 'X', ITEM: 'X', SDSCHEDULE: 'X', BUSINESS: 'X', STATUS_H: 'X', STATUS_I: 'X', FLOW: 'X' },
       SALES_DOCUMENTS: listed.map((order) => ({ VBELN: order.SD_DOC })),
@@ -130,7 +132,7 @@ export const ECC365_PANEL_DELIVERIES = defineFunction({
     const inWindow = dateWindow(scalar);
     const found = db.table('LIKP').select({ KUNAG: customer }, (likp) => inWindow(text(likp.LFDAT))).sort(newestFirst('LFDAT'));
     if (found.length === 0 && !db.table('KNA1').get({ KUNNR: customer })) {
-      return { RETURN: toBapiret2(message('E', 'F2', '502', externalNumber(customer)), { parameter: 'CUSTOMER_NUMBER' }), DOCUMENTS_FOUND: 0 };
+      return { RETURN: toBapiret2(message('E', 'F2', '502', externalNumber(customer)), { parameter: 'CUSTOMER_NUMBER' }), DOCUMENTS_FOUND: 0, DELIVERIES: [], DELIVERED_DOCUMENTS: [] };
     }
     const listed = firstDocuments(scalar, found);
     const deliveries = listed.map((likp) => {
@@ -172,7 +174,7 @@ export const ECC365_PANEL_INVOICES = defineFunction({
       call('BAPI_AR_ACC_GETOPENITEMS', { COMPANYCODE: payerCompanyCode, CUSTOMER: payer, KEYDATE: scalar('KEY_DATE') });
     const own = await openItemsOf(customer, companyCode);
     const returned = structureOf(own, 'RETURN');
-    if (isError(returned)) return { RETURN: returned };
+    if (isError(returned)) return { RETURN: returned, INVOICES: [], OPEN_ITEMS: [] };
 
     const inWindow = dateWindow(scalar);
     const found = db
