@@ -209,8 +209,17 @@ describe('the deliveries panel', () => {
     expect(events.filter((event) => event.startsWith('start')).sort()).toEqual(['start RFC_READ_TABLE:LIKP', 'start RFC_READ_TABLE:LIPS', 'start RFC_READ_TABLE:VBPA', 'start RFC_READ_TABLE:VBUK']);
   });
 
-  it('answers SAP_NOT_FOUND for a customer SAP does not know', async () => {
-    await expect(createAccountPanels(options()).deliveries(linkOf(customer, { customerNumber: '9999999' }), query())).rejects.toBeInstanceOf(SapNotFoundError);
+  it('answers SAP_NOT_FOUND for a customer SAP does not know, and keeps that answer for the cache time', async () => {
+    const panels = createAccountPanels(options());
+    const unknown = linkOf(customer, { customerNumber: '9999999' });
+    const before = totalCalls();
+    await expect(panels.deliveries(unknown, query())).rejects.toBeInstanceOf(SapNotFoundError);
+    const calls = totalCalls() - before;
+    await expect(panels.deliveries(unknown, query())).rejects.toBeInstanceOf(SapNotFoundError);
+    expect(totalCalls() - before).toBe(calls);
+    clock += 61_000;
+    await expect(panels.deliveries(unknown, query())).rejects.toBeInstanceOf(SapNotFoundError);
+    expect(totalCalls() - before).toBe(2 * calls);
   });
 
   it('checks an empty list against the customer master the first time only: a refresh costs one round trip', async () => {

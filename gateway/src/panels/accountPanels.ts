@@ -1,7 +1,8 @@
 /**
  * The account panels as one use case: for an account's SAP link (read as the rep beforehand),
  * the orders, deliveries, invoices and credit panels, each from SAP through a short-lived cache
- * per SAP customer, panel and query (a second view within `cacheSeconds` makes no SAP call),
+ * per SAP customer, panel and query (a second view within `cacheSeconds` makes no SAP call, and
+ * neither does one of a customer or credit account SAP does not have),
  * with identical concurrent requests sharing one read, and each panel's reads bounded by
  * `timeoutMs`. Customizing (payment terms and document type names, in the rep's language where
  * SAP has it), carrier names, the documents each panel
@@ -13,6 +14,7 @@
 
 import type { CreditPanel, DeliveriesPanel, InvoicesPanel, ListQuery, OrdersPanel } from '../model/panelApi.js';
 import { customerNumberIn } from '../sap/alpha.js';
+import { SapNotFoundError } from '../sap/errors.js';
 import { todayIso } from '../sap/operations/documentListQuery.js';
 import type { RfcSession } from '../sap/rfc.js';
 import { ACCOUNT_LINK_COLUMNS, type AccountSapLink } from './accountLink.js';
@@ -84,7 +86,8 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
   const now = options.now ?? Date.now;
   const today = options.today ?? todayIso;
   const maxEntries = options.maxCachedPanels ?? 10_000;
-  const panelCache = { ttlMs: options.cacheSeconds * 1000, maxEntries, now };
+  // "No such customer" or "no credit account" is SAP's answer for the window as data is.
+  const panelCache = { ttlMs: options.cacheSeconds * 1000, maxEntries, now, keepFailure: (error: unknown) => error instanceof SapNotFoundError };
   const longCache = { ttlMs: options.customizingCacheSeconds * 1000, maxEntries, now };
   const orders = new ReadThroughCache<Omit<OrdersPanel, 'fromCache'>>(panelCache);
   const deliveries = new ReadThroughCache<Omit<DeliveriesPanel, 'fromCache'>>(panelCache);

@@ -40,6 +40,24 @@ describe('ReadThroughCache', () => {
     expect(await values.get('d', async () => 'back')).toEqual({ value: 'back', fromCache: false });
   });
 
+  it('keeps the failures it is told are answers for their time, and no others', async () => {
+    class NoSuchCustomer extends Error {}
+    const values = new ReadThroughCache<string>({ ttlMs: 1_000, maxEntries: 100, now: () => clock, keepFailure: (error) => error instanceof NoSuchCustomer });
+    let reads = 0;
+    const unknown = async (): Promise<string> => {
+      reads += 1;
+      throw new NoSuchCustomer('no customer 4711');
+    };
+    await expect(values.get('i', unknown)).rejects.toThrow('no customer 4711');
+    await expect(values.get('i', unknown)).rejects.toThrow('no customer 4711');
+    expect(reads).toBe(1);
+    expect(values.peek('i')).toBeUndefined();
+    clock += 1_000;
+    expect(await values.get('i', async () => 'created since')).toEqual({ value: 'created since', fromCache: false });
+    await expect(values.get('j', async () => Promise.reject(new Error('SAP is down')))).rejects.toThrow('SAP is down');
+    expect(await values.get('j', async () => 'back')).toEqual({ value: 'back', fromCache: false });
+  });
+
   it('drops the least recently used entries beyond its size, and keeps nothing with no time to live', async () => {
     const values = cache(1_000, 2);
     await values.get('e', async () => 'e');
