@@ -262,6 +262,9 @@ async function requestPanel(proxy: ReverseProxy, origin: string, token: string, 
   };
 }
 
+/** SAP answered the pair's read: a panel, or "no such customer or credit account" (404), which the gateway keeps as long. */
+const isSapAnswer = (answer: PanelAnswer): boolean => answer.status === 200 || answer.status === 404;
+
 const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /**
@@ -322,7 +325,7 @@ async function oneReadEach(options: PanelsBenchOptions, answers: PanelAnswer[]):
   const costs = new Map<Panel, { pairs: number; calls: number }>();
   for (const panel of PANELS) {
     const pairs = new Map<string, PanelAnswer>();
-    for (const answer of answers) if (answer.panel === panel && answer.status === 200) pairs.set(answer.customerNumber, answer);
+    for (const answer of answers) if (answer.panel === panel && isSapAnswer(answer)) pairs.set(answer.customerNumber, answer);
     const before = await systems.rfcCalls();
     await Promise.all([...pairs.values()].map((pair) => requestPanel(proxy, systems.origin, tokens.get(pair.persona)!, panel, { id: pair.accountId, customerNumber: pair.customerNumber }, pair.persona)));
     costs.set(panel, { pairs: pairs.size, calls: (await systems.rfcCalls()) - before });
@@ -379,8 +382,7 @@ function roundRow(round: Round): string {
   const overhead = summarize(answered.map((answer) => answer.totalMs - answer.crmMs - answer.panelMs));
   const outside = summarize(answered.map((answer) => answer.latencyMs - answer.totalMs));
   const access = summarize(answered.map((answer) => answer.crmMs));
-  // SAP's "no such credit account" (404) is a read of the pair as much as a panel is.
-  const pairs = new Set(answers.filter((answer) => answer.status === 200 || answer.status === 404).map((answer) => `${answer.panel}|${answer.customerNumber}`)).size;
+  const pairs = new Set(answers.filter(isSapAnswer).map((answer) => `${answer.panel}|${answer.customerNumber}`)).size;
   return (
     `${answers.length} | ${answers.length - answered.length} | ${(answers.length / seconds).toFixed(0)} | ${ms(all.p50)} | ${ms(all.p95)} | ${ms(all.p99)} | ` +
     `${ms(fromSap.p99)} (${fromSap.count}) | ${ms(fromCache.p99)} (${fromCache.count}) | ${ms(overhead.p50)} | ${ms(overhead.p99)} | ${ms(outside.p99)} | ${ms(access.p99)} | ` +
