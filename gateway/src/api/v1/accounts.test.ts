@@ -278,3 +278,36 @@ describe('the panel API under load and a slow SAP', () => {
     expect((await fx.request('GET', `/api/v1/accounts/${account}/sap/credit`, { as: 'carla' })).status).toBe(403);
   });
 });
+
+describe('the account panel routes on a gateway configured for the ecc365 SAP add-on (sap.addOn)', () => {
+  let fx: PanelApiGateway;
+  let account: string;
+  let order: ScenarioOrder;
+
+  beforeAll(async () => {
+    fx = await startPanelApiGateway({ sap: { transport: 'sandbox', addOn: true } });
+    const customer = fx.scenario.customer({ paymentTerms: 'NT30' });
+    fx.scenario.creditAccount(customer, { limit: 15_000 });
+    order = fx.scenario.order(customer, [{ quantity: 4, price: 950 }], { date: '2026-10-01' });
+    fx.scenario.invoice(fx.scenario.deliver(order, { date: '2026-10-03', goodsIssue: '2026-10-03', carrier: 2 }), { date: '2026-10-04' });
+    account = await fx.createAccount('anna', customer);
+  }, 60_000);
+  afterAll(() => fx?.close());
+
+  it('reads each panel with one call of the add-on', async () => {
+    const calls = fx.gateway.sandbox!.ecc.callCounts;
+    // SAP's texts (payment terms, document types) are customizing, read once and kept: read them first.
+    for (const name of ['orders', 'credit']) expect((await fx.request('GET', `/api/v1/accounts/${account}/sap/${name}`, { as: 'anna' })).status).toBe(200);
+    const before = new Map(calls);
+    const other = await fx.createAccount('anna', fx.scenario.customer());
+    for (const name of ['orders', 'deliveries', 'invoices', 'credit']) {
+      const answer = await fx.request('GET', `/api/v1/accounts/${other}/sap/${name}${name === 'credit' ? '' : '?from=2026-01-01'}`, { as: 'anna' });
+      // The new customer has no credit account: SAP's answer is 404 SAP_NOT_FOUND.
+      expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(name === 'credit' ? 404 : 200);
+    }
+    const made = [...calls].flatMap(([name, count]) => (count > (before.get(name) ?? 0) ? [`${name} ×${count - (before.get(name) ?? 0)}`] : [])).sort();
+    expect(made).toEqual(['/ECC365/PANEL_CREDIT ×1', '/ECC365/PANEL_DELIVERIES ×1', '/ECC365/PANEL_INVOICES ×1', '/ECC365/PANEL_ORDERS ×1']);
+    const orders = await fx.request('GET', `/api/v1/accounts/${account}/sap/orders?from=2026-01-01`, { as: 'anna' });
+    expect(ordersPanelSchema.parse(orders.body).orders.map((o) => o.documentNumber)).toEqual([alphaOut(order.orderNumber)]);
+  });
+});
