@@ -127,7 +127,7 @@ export function createAccountPanels(options: AccountPanelsOptions): AccountPanel
       const window = panelWindow(query, day);
       const key = `deliveries|${customerNumber}|${windowKey(window)}`;
       return serve(deliveries, 'deliveries', key, async (sap) => {
-        if (options.addOn) return readDeliveriesPanelWithAddOn(sap, { customerNumber, window, today: day, customerKnown: false });
+        if (options.addOn) return readDeliveriesPanelWithAddOn(sap, { customerNumber, window });
         const known = shownDocuments.peek(key);
         const { panel, deliveries: shown } = await readDeliveriesPanel(sap, { customerNumber, window, today: day, customerKnown: known !== undefined }, known ?? [], carrierNames);
         shownDocuments.set(key, shown);

@@ -84,14 +84,14 @@ export async function readDeliveriesPanel(
 }
 
 /** The panel in one RFC call with the ecc365 SAP add-on (docs/sap-addon.md). */
-export async function readDeliveriesPanelWithAddOn(sap: RfcSession, request: DeliveriesRequest): Promise<DeliveriesPanelData> {
+export async function readDeliveriesPanelWithAddOn(sap: RfcSession, request: Pick<DeliveriesRequest, 'customerNumber' | 'window'>): Promise<DeliveriesPanelData> {
   const { window } = request;
   const { deliveries, found } = await readDeliveriesWithAddOn(sap, { customerNumber: request.customerNumber, from: window.from, to: window.to, maxDocuments: window.scan });
   return deliveriesPanelOf(request, deliveries, { scanned: deliveries.length, truncated: found > deliveries.length });
 }
 
 /** The panel from the deliveries read, newest first. */
-function deliveriesPanelOf(request: DeliveriesRequest, deliveries: ShippedDelivery[], scan: { scanned: number; truncated?: boolean }): DeliveriesPanelData {
+function deliveriesPanelOf(request: Pick<DeliveriesRequest, 'customerNumber' | 'window'>, deliveries: ShippedDelivery[], scan: { scanned: number; truncated?: boolean }): DeliveriesPanelData {
   const { window } = request;
   // Not yet shipped: goods issue not posted in full.
   const matching = deliveries.filter((delivery) => window.status === 'all' || delivery.status.goodsMovement !== 'complete');
