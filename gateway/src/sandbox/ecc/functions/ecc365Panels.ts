@@ -15,10 +15,12 @@
  */
 
 import type { Row } from '../database.js';
-import { ECC365_S_CUSTOMER_BLOCKS, ECC365_S_DELIVERED_DOC, ECC365_S_DELIVERY, ECC365_S_INVOICE } from '../ddic/structures/ecc365.js';
+import {
+  ECC365_S_CUSTOMER_BLOCKS, ECC365_S_DELIVERED_DOC, ECC365_S_DELIVERY, ECC365_S_INVOICE, ECC365_S_ORDER_BUSINESS, ECC365_S_ORDER_FLOW,
+  ECC365_S_ORDER_HEADER, ECC365_S_ORDER_ITEM, ECC365_S_ORDER_ITEM_STATUS, ECC365_S_ORDER_SCHEDULE, ECC365_S_ORDER_STATUS,
+} from '../ddic/structures/ecc365.js';
 import { BAPI1010_1, BAPI1010_2, BAPI3007_2 } from '../ddic/structures/finance.js';
 import { BAPIRET2, BAPIRETURN, BAPIRETURN1 } from '../ddic/structures/returns.js';
-import { BAPISDBUSI, BAPISDFLOW, BAPISDHD, BAPISDHDST, BAPISDHEDU, BAPISDIT, BAPISDITST } from '../ddic/structures/sales.js';
 import type { StructureDef } from '../ddic/types.js';
 import { defineFunction, exporting, importing, tables, type CallOutput, type FunctionContext, type StructureValue } from '../functionModule.js';
 import { ADD_ON_FUNCTION_GROUP } from '../knobs.js';
@@ -64,14 +66,15 @@ function corresponding(structure: StructureDef, ...rows: (Row | undefined)[]): R
   return result;
 }
 
+/** The detail BAPI's tables, each returned under the same name with the fields the panel reads. */
 const ORDER_TABLES: [string, StructureDef][] = [
-  ['ORDER_HEADERS_OUT', BAPISDHD],
-  ['ORDER_ITEMS_OUT', BAPISDIT],
-  ['ORDER_SCHEDULES_OUT', BAPISDHEDU],
-  ['ORDER_BUSINESS_OUT', BAPISDBUSI],
-  ['ORDER_STATUSHEADERS_OUT', BAPISDHDST],
-  ['ORDER_STATUSITEMS_OUT', BAPISDITST],
-  ['ORDER_FLOWS_OUT', BAPISDFLOW],
+  ['ORDER_HEADERS_OUT', ECC365_S_ORDER_HEADER],
+  ['ORDER_ITEMS_OUT', ECC365_S_ORDER_ITEM],
+  ['ORDER_SCHEDULES_OUT', ECC365_S_ORDER_SCHEDULE],
+  ['ORDER_BUSINESS_OUT', ECC365_S_ORDER_BUSINESS],
+  ['ORDER_STATUSHEADERS_OUT', ECC365_S_ORDER_STATUS],
+  ['ORDER_STATUSITEMS_OUT', ECC365_S_ORDER_ITEM_STATUS],
+  ['ORDER_FLOWS_OUT', ECC365_S_ORDER_FLOW],
 ];
 
 export const ECC365_PANEL_ORDERS = defineFunction({
@@ -109,7 +112,8 @@ export const ECC365_PANEL_ORDERS = defineFunction({
       I_BAPI_VIEW: { HEADER: 'X', ITEM: 'X', SDSCHEDULE: 'X', BUSINESS: 'X', STATUS_H: 'X', STATUS_I: 'X', FLOW: 'X' },
       SALES_DOCUMENTS: listed.map((order) => ({ VBELN: order.SD_DOC })),
     });
-    return { RETURN: returned, DOCUMENTS_FOUND: found.length, ...Object.fromEntries(ORDER_TABLES.map(([name]) => [name, rowsOf(detail, name)])) };
+    const projected = ORDER_TABLES.map(([name, rowType]): [string, Row[]] => [name, rowsOf(detail, name).map((row) => corresponding(rowType, row))]);
+    return { RETURN: returned, DOCUMENTS_FOUND: found.length, ...Object.fromEntries(projected) };
   },
 });
 
