@@ -3,8 +3,8 @@
  * a read for a key is in flight, every caller asking for the same key waits for that read
  * instead of starting another (so twenty reps opening one account make one set of SAP calls).
  * A failed read is not kept (the next caller reads again), unless `keepFailure` says the failure
- * is an answer (e.g. "SAP has no such customer"), which is then kept as a value is. Bounded: beyond `maxEntries` the
- * least recently used entries go. Entries can be dropped before their time (`deleteWhere`, when
+ * is an answer (e.g. "SAP has no such customer"), which is then kept as a value is. Bounded:
+ * beyond `maxEntries` the least recently used entries go. Entries can be dropped before their time (`deleteWhere`, when
  * what they hold is known to have changed); a read in flight for such a key then keeps nothing,
  * since it may have read what was there before the change.
  */
