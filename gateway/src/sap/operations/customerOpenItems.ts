@@ -65,12 +65,15 @@ export async function readCustomerOpenItems(session: RfcSession, customerNumber:
   return openItemsIn(result, customerNumber, companyCode, keyDate);
 }
 
-/** The open items in a result with BAPI_AR_ACC_GETOPENITEMS's RETURN and LINEITEMS; SapNotFoundError as readCustomerOpenItems. */
-export function openItemsIn(result: RfcParameters, customerNumber: string, companyCode: string, keyDate: string): OpenItem[] {
+/**
+ * The open items in a result with BAPI_AR_ACC_GETOPENITEMS's RETURN and its items in `table`
+ * (LINEITEMS); SapNotFoundError as readCustomerOpenItems.
+ */
+export function openItemsIn(result: RfcParameters, customerNumber: string, companyCode: string, keyDate: string, table = 'LINEITEMS'): OpenItem[] {
   const errors = returnMessages(result).filter(isErrorMessage);
   if (errors.some((m) => NOT_FOUND.has(`${m.id}${m.number}`))) {
     throw new SapNotFoundError(`Customer ${alphaOut(customerNumberIn(customerNumber))} has no accounting data in company code ${companyCode}: ${describeMessages(errors)}`, errors);
   }
   if (errors.length > 0) throw new SapBusinessError(`SAP refused the open items of customer ${alphaOut(customerNumberIn(customerNumber))}: ${describeMessages(errors)}`, errors);
-  return tableOf(result, 'LINEITEMS').map((row) => openItemOf(row, keyDate));
+  return tableOf(result, table).map((row) => openItemOf(row, keyDate));
 }

@@ -130,6 +130,11 @@ export async function readDeliveryItems(session: RfcSession, deliveryNumbers: st
 /** The sales documents each delivery ships (LIPS-VGBEL), by delivery number, without the rest of the items. */
 export async function readDeliveredSalesDocuments(session: RfcSession, deliveryNumbers: string[]): Promise<Map<string, string[]>> {
   const rows = await readTableByKeys(session, { table: 'LIPS', fields: ['VBELN', 'VGBEL'], keyField: 'VBELN', keys: keysOf(deliveryNumbers) });
+  return salesDocumentsByDelivery(rows);
+}
+
+/** The sales documents (VGBEL) of delivery item rows, each once in item order, by delivery number (VBELN). */
+export function salesDocumentsByDelivery(rows: TableRow[]): Map<string, string[]> {
   const documents = new Map<string, string[]>();
   for (const row of rows) {
     const delivery = alphaOut(row.VBELN ?? '');

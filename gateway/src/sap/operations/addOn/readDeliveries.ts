@@ -9,7 +9,7 @@ import { describeMessages, isErrorMessage, returnMessages } from '../../bapiRetu
 import { SapBusinessError, SapNotFoundError } from '../../errors.js';
 import { scalarOf, tableOf } from '../../rfc.js';
 import type { RfcSession } from '../../rfc.js';
-import { deliveryHeaderOf, deliveryOf, deliveryStatusOf } from '../listDeliveries.js';
+import { deliveryHeaderOf, deliveryOf, deliveryStatusOf, salesDocumentsByDelivery } from '../listDeliveries.js';
 import { asTableRow, callAddOn, windowParameters, type DocumentWindow } from './addOnCall.js';
 
 export interface DeliveriesQuery extends DocumentWindow {
@@ -32,14 +32,7 @@ export async function readDeliveriesWithAddOn(session: RfcSession, query: Delive
   }
   if (errors.length > 0) throw new SapBusinessError(`SAP refused the deliveries of customer ${alphaOut(customer)}: ${describeMessages(errors)}`, errors);
 
-  const shipped = new Map<string, string[]>();
-  for (const row of tableOf(result, 'DELIVERED_DOCUMENTS').map(asTableRow)) {
-    const delivery = alphaOut(row.VBELN ?? '');
-    const document = alphaOut(row.VGBEL ?? '');
-    const documents = shipped.get(delivery) ?? [];
-    if (document !== '' && !documents.includes(document)) documents.push(document);
-    shipped.set(delivery, documents);
-  }
+  const shipped = salesDocumentsByDelivery(tableOf(result, 'DELIVERED_DOCUMENTS').map(asTableRow));
   const deliveries = tableOf(result, 'DELIVERIES').map((structure) => {
     const row = asTableRow(structure);
     const header = deliveryHeaderOf(row);

@@ -8,7 +8,7 @@ import { customerNumberIn } from '../../alpha.js';
 import { toDats } from '../../abapValues.js';
 import { scalarOf, tableOf } from '../../rfc.js';
 import type { RfcSession } from '../../rfc.js';
-import { openItemOf, openItemsIn } from '../customerOpenItems.js';
+import { openItemsIn } from '../customerOpenItems.js';
 import { invoiceOf } from '../invoiceMapping.js';
 import { asTableRow, callAddOn, windowParameters, type DocumentWindow } from './addOnCall.js';
 
@@ -35,10 +35,9 @@ export async function readInvoicesWithAddOn(session: RfcSession, query: Invoices
     INVOICES: [],
     OPEN_ITEMS: [],
   });
-  // The customer's own open items answer RETURN: an error there is the panel's error.
-  openItemsIn({ ...(result.RETURN !== undefined ? { RETURN: result.RETURN } : {}) }, customer, query.companyCode, query.keyDate);
+  // RETURN is the customer's own open items read: an error there is the panel's error.
   const byPayer = new Map<string, OpenItem[]>();
-  for (const item of tableOf(result, 'OPEN_ITEMS').map((row) => openItemOf(row, query.keyDate))) {
+  for (const item of openItemsIn(result, customer, query.companyCode, query.keyDate, 'OPEN_ITEMS')) {
     const key = payerKey(item.companyCode, item.customerNumber);
     byPayer.set(key, [...(byPayer.get(key) ?? []), item]);
   }
